@@ -1,0 +1,16 @@
+"""zhwiki: turn one zh.wikipedia article (wikitext) into a two-script MkDocs study edition.
+
+The pipeline, one module per stage:
+
+    source      read bytes, mask ``-{…}-`` blocks, split sections        (source.py)
+    parse       mwparserfromhell with ``skip_style_tags=True``           (source.py)
+    references  collect every <ref>/{{r}}/{{sfn}}/note before rendering  (references.py)
+    render      wikitext nodes → intermediate Markdown (IMD)             (render/)
+    convert     IMD → Markdown for one variant (rules + OpenCC)          (conversion/)
+    pages       sections → page specs, nav, back matter                  (pages.py, pipeline.py)
+    plugin glue MkDocs events, one build per variant                     (config.py, plugin.py)
+
+Only ``config.py`` and ``plugin.py`` import MkDocs; everything else works on plain strings.
+"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,66 @@
+"""Typed configuration of the ``zhwiki`` plugin (validated by MkDocs when mkdocs.yml loads)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config, ValidationError
+
+from .conversion.variants import normalize_variant
+
+
+class VariantList(c.BaseConfigOption[list]):
+    """A list of MediaWiki variant codes, given as a YAML list or a space/comma separated string.
+
+    The string form lets ``make VARIANTS="zh-cn zh-hk"`` pass the list through ``!ENV``.
+    """
+
+    def __init__(self, default: list[str]) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> list[str]:
+        if isinstance(value, str):
+            items = value.replace(",", " ").split()
+        elif isinstance(value, (list, tuple)):
+            items = [str(v) for v in value]
+        else:
+            raise ValidationError("expected a list of variant codes such as [zh-cn, zh-tw]")
+        out: list[str] = []
+        for item in items:
+            v = normalize_variant(item)
+            if v is None:
+                raise ValidationError(
+                    f"unknown variant {item!r}; use zh, zh-hans, zh-hant, zh-cn, zh-tw, zh-hk, zh-mo, zh-sg or zh-my"
+                )
+            if v not in out:
+                out.append(v)
+        if not out:
+            raise ValidationError("at least one variant is needed")
+        return out
+
+
+class ZhwikiConfig(Config):
+    """Options of the plugin; every path is relative to mkdocs.yml."""
+
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (the site then holds only docs/)."""
+
+    # -- input ----------------------------------------------------------------------------
+    source = c.File(exists=True)
+    """The article's wikitext, UTF-8."""
+    title = c.Type(str, default="")
+    """The article's page name on zh.wikipedia (used for self-links and when there is no T= rule)."""
+    source_url = c.Type(str, default="")
+    """Where the article came from, for the attribution on the 关于本版 page."""
+
+    # -- variants -------------------------------------------------------------------------
+    variants = VariantList(default=["zh-cn", "zh-tw"])
+    """Variants to build, each into ``site/<variant>/``; the first is built by MkDocs itself."""
+    mixed_script = c.Type(bool, default=True)
+    """Let a rule match its word in the other script or mixed script; False for exact MediaWiki parity."""
+    groups_dir = c.Optional(c.Dir(exists=True))
+    """Folder of conversion group files (``<Name>.txt`` or ``.json``) for ``{{noteTA|G1=…}}``."""
+
+    # -- reporting ------------------------------------------------------------------------
+    summary = c.Type(bool, default=True)
+    """Print the build summary at the end of the build."""

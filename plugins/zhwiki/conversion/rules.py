@@ -1,0 +1,123 @@
+"""Parse the body of a ``-{…}-`` block (or a ``{{noteTA}}`` parameter) into data.
+
+Follows MediaWiki ``ConverterRule::parseFlags`` and ``parseRules`` (conversion-semantics.md §4):
+flags are what stands before the first ``|`` when every token there is a flag or a variant code;
+entries are split at ``;`` only where a variant code and ``:`` (or ``…=>code:``) or the end
+follows, so a ``;`` inside an entity or an entry's text is kept; codes and texts are trimmed; one
+invalid code discards all entries of the rule.  Nothing here converts text: ``engine.py`` applies.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .variants import normalize_variant
+
+#: Flags MediaWiki knows; unknown letters are ignored, as in parseFlags.
+KNOWN_FLAGS = frozenset("AHTRDN-+S")
+
+_CODE = r"zh(?:-[A-Za-z]{2,4}){0,2}"
+_SPLIT_RE = re.compile(rf";(?=\s*(?:{_CODE})\s*:|[^;]*?=>\s*(?:{_CODE})\s*:|\s*$)")
+
+
+@dataclass(frozen=True)
+class OneWay:
+    """``source=>variant:target``: source becomes target in that variant only (no fallback)."""
+
+    source: str
+    variant: str
+    target: str
+
+
+@dataclass
+class ConvRule:
+    """One parsed ``-{…}-`` block or noteTA rule."""
+
+    flags: frozenset[str] = frozenset()
+    #: Variant codes listed as flags (``-{zh-hans;zh-hant|…}-``).
+    flag_variants: tuple[str, ...] = ()
+    #: Two-way entries, in written order (code → text).
+    entries: dict[str, str] = field(default_factory=dict)
+    oneway: list[OneWay] = field(default_factory=list)
+    #: The text after the flags, untouched.
+    body: str = ""
+    #: True when the body had ``code:`` entries but one was invalid, so all were discarded.
+    invalid: bool = False
+
+    @property
+    def has_entries(self) -> bool:
+        return bool(self.entries or self.oneway)
+
+
+def split_flags(inner: str) -> tuple[frozenset[str], tuple[str, ...], str]:
+    """Separate ``flags|body``; returns (flags, flag variants, body).
+
+    The prefix counts as flags only when every ``;``-separated token is a flag letter or a
+    variant code; otherwise the ``|`` belongs to the body (a link label, a table cell).
+    """
+    bar = inner.find("|")
+    if bar < 0:
+        return frozenset(), (), inner
+    prefix = inner[:bar]
+    tokens = [t.strip() for t in prefix.split(";")]
+    flags: set[str] = set()
+    variants: list[str] = []
+    for tok in tokens:
+        if not tok:
+            continue
+        v = normalize_variant(tok)
+        if v:
+            variants.append(v)
+        elif len(tok) == 1 and (tok in KNOWN_FLAGS or "A" <= tok <= "Z"):
+            if tok in KNOWN_FLAGS:  # unknown single letters are ignored, as in parseFlags
+                flags.add(tok)
+        else:
+            return frozenset(), (), inner
+    return frozenset(flags), tuple(variants), inner[bar + 1:]
+
+
+def parse_entries(body: str) -> tuple[dict[str, str], list[OneWay], bool]:
+    """Split a rule body into two-way entries and one-way pairs.
+
+    Returns (entries, oneway, invalid).  A body with no ``code:`` at all gives empty results and
+    ``invalid=False`` (it is plain text).
+    """
+    entries: dict[str, str] = {}
+    oneway: list[OneWay] = []
+    parts = _SPLIT_RE.split(body)
+    saw_code = False
+    for part in parts:
+        if not part.strip():
+            continue
+        if "=>" in part:
+            src, _, rest = part.partition("=>")
+            code, sep, text = rest.partition(":")
+            v = normalize_variant(code)
+            if not sep or v is None:
+                return {}, [], saw_code or bool(sep)
+            saw_code = True
+            src, text = src.strip(), text.strip()
+            if src and text:
+                oneway.append(OneWay(src, v, text))
+            continue
+        code, sep, text = part.partition(":")
+        v = normalize_variant(code) if sep else None
+        if v is None:
+            return {}, [], saw_code
+        saw_code = True
+        text = text.strip()
+        if text:
+            entries[v] = text
+    return entries, oneway, False
+
+
+def parse_rule(inner: str) -> ConvRule:
+    """Parse the text between ``-{`` and ``}-`` (nested blocks already replaced)."""
+    flags, flag_variants, body = split_flags(inner)
+    rule = ConvRule(flags=flags, flag_variants=flag_variants, body=body)
+    if flag_variants or "R" in flags or "N" in flags:
+        return rule
+    entries, oneway, invalid = parse_entries(body)
+    rule.entries, rule.oneway, rule.invalid = entries, oneway, invalid
+    return rule

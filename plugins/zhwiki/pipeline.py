@@ -1,0 +1,331 @@
+"""The whole pipeline on plain strings: analyse once, then convert per variant.
+
+``analyse`` (parse → references → render) is variant-independent and its result is cached by the
+source's content, so a multi-variant build parses the article once and ``mkdocs serve`` re-parses
+only when the wikitext changed.  ``convert_edition`` turns that into Markdown pages for one
+variant.  Nothing here imports MkDocs: plugin.py is the glue, and the Markdown export
+(scripts/export_markdown.py) calls the same functions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import markers as M
+from .conversion.engine import Converter, RenderedBlock
+from .conversion.rules import ConvRule, parse_rule
+from .conversion.variants import pick
+from .diagnostics import Diagnostics
+from .pages import PagePlan, link_targets, plan
+from .references import References
+from .render import escape
+from .render.context import RenderContext
+from .render.nodes import fold, render_block, render_inline
+from .source import Prepared, parse, prepare, split_sections
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the pipeline needs to know besides the text (all hashable, for the cache)."""
+
+    title: str = ""
+    mixed_script: bool = True
+    groups_dir: str | None = None
+
+
+@dataclass
+class Page:
+    """One page in IMD, before conversion."""
+
+    path: str
+    kind: str
+    title: str
+    body: str
+    footnote_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """Everything variant-independent about the article."""
+
+    pages: list[Page]
+    blocks: dict[int, RenderedBlock]
+    page_rules: list[tuple[ConvRule, str]]
+    title_rule: ConvRule | None
+    refs: References
+    diag: Diagnostics
+    prep: Prepared
+    cited_on: dict[str, list[str]]
+    source_sha: str
+
+
+@dataclass
+class VariantPage:
+    path: str
+    kind: str
+    title: str
+    markdown: str
+
+
+@dataclass
+class VariantEdition:
+    variant: str
+    site_name: str
+    pages: list[VariantPage]
+    rule_hits: list
+    converter: Converter
+
+
+_CACHE: dict[tuple[str, Options], Article] = {}
+
+
+def analyse(raw: str, options: Options = Options()) -> Article:
+    """Parse, collect references and render every page to IMD (cached by content)."""
+    sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
+    key = (sha, options)
+    if key in _CACHE:
+        return _CACHE[key]
+    diag = Diagnostics()
+    prep = prepare(raw, diag)
+    code = parse(prep.text)
+    sections = split_sections(prep, code)
+    plans = plan(sections, prep)
+    refs = References(diag)
+
+    ctx = RenderContext(prep=prep, diag=diag, refs=refs)
+    ctx.render_inline = render_inline
+    ctx.render_block = render_block
+    ctx.sections = link_targets(plans, prep)
+    if options.title:
+        ctx.self_titles.add(fold(options.title))
+
+    def line_of_node(node) -> int | None:
+        i = prep.text.find(str(node))
+        return prep.line_of(i) if i >= 0 else None
+
+    refs.collect(code, line_of_node)
+    for b in prep.blocks.values():
+        if b.kind == "vlist" and re.search(r"\{\{\s*reflist|<references", b.rule.body, re.I):
+            refs.wrapper_block = b.id
+
+    pages: list[Page] = []
+    cited_on: dict[str, list[str]] = {}
+    for p in plans:
+        pages.append(_render_page(p, ctx, cited_on))
+    article = Article(
+        pages=pages,
+        blocks=_render_blocks(prep, ctx),
+        page_rules=[],
+        title_rule=ctx.title_rule if isinstance(ctx.title_rule, ConvRule) else None,
+        refs=refs,
+        diag=diag,
+        prep=prep,
+        cited_on=cited_on,
+        source_sha=sha,
+    )
+    article.page_rules = _page_rules(ctx, options, diag)
+    _fill_lists(article, ctx)
+    for fid, fn in refs.footnotes.items():
+        if fid not in cited_on:
+            diag.defect("unused ref", f"ref «{fn.name or fid}» is defined but never cited", fn.line)
+    _CACHE.clear()
+    _CACHE[key] = article
+    return article
+
+
+def _render_page(p: PagePlan, ctx: RenderContext, cited_on: dict[str, list[str]]) -> Page:
+    sec = p.section
+    ctx.page = p.path
+    ctx.section = M.strip_markers(str(sec.title).strip()) if sec.title is not None else "(lead)"
+    ctx.section_offset = sec.offset
+    ctx.section_text = sec.text
+    ctx.heading_anchors = []
+    ctx.refs.push_page()
+    body = render_block(sec.code, ctx)
+    title = ""
+    if sec.title is not None:
+        ctx.in_heading += 1
+        title = render_inline(sec.title, ctx)
+        ctx.in_heading -= 1
+        if not M.strip_markers(title).strip():
+            ctx.defect("empty heading", "a section title renders empty; a placeholder is shown", sec.title)
+            title = "（无标题）"
+    sink, note_idx = ctx.refs.pop_page()
+    notes_md = ""
+    if note_idx and p.path not in ctx.notes_list_pages:
+        from .templates.references import notes_list
+
+        notes_md = notes_list(ctx, note_idx)
+    # Footnote bodies are rendered once, lazily; a body may cite more (rare), so loop to a fixpoint.
+    defs: list[str] = []
+    i = 0
+    while i < len(sink):
+        fid = sink[i]
+        defs.append(_footnote_def(fid, ctx))
+        cited_on.setdefault(fid, [])
+        if p.path not in cited_on[fid]:
+            cited_on[fid].append(p.path)
+        i += 1
+    parts = [body.rstrip()]
+    if notes_md:
+        parts.append('<div class="page-notes" markdown="1">\n\n**注释**\n\n' + notes_md + "\n\n</div>")
+    if defs:
+        parts.append("\n".join(defs))
+    return Page(p.path, p.kind, title, "\n\n".join(x for x in parts if x) + "\n", list(sink))
+
+
+def _footnote_text(fid: str, ctx: RenderContext) -> str:
+    fn = ctx.refs.footnotes[fid]
+    if fn.imd is None:
+        if fn.kind == "missing":
+            fn.imd = f'<span class="cite-error">来源缺失（{escape.text(fn.name or fid)}）</span>'
+        elif isinstance(fn.body, str):
+            fn.imd = escape.text(fn.body)
+        else:
+            ctx.in_footnote += 1
+            saved = ctx.refs.sinks
+            ctx.refs.sinks = []  # a footnote body cites nothing on the page by itself
+            try:
+                fn.imd = render_inline(fn.body, ctx) or ""
+            finally:
+                ctx.refs.sinks = saved
+                ctx.in_footnote -= 1
+            if not M.strip_markers(fn.imd).strip():
+                ctx.diag.defect("empty ref", f"footnote {fid} renders empty", fn.line)
+                fn.imd = "（空引用）"
+        if ctx.refs.wrapper_block is not None and fn.kind != "missing":
+            w = ctx.refs.wrapper_block
+            fn.imd = f"{M.SPAN_OPEN}{w}{M.ID_END}{fn.imd}{M.SPAN_CLOSE}{w}{M.ID_END}"
+    return fn.imd
+
+
+def _footnote_def(fid: str, ctx: RenderContext) -> str:
+    return f"[^{fid}]: {_footnote_text(fid, ctx)}"
+
+
+def _render_blocks(prep: Prepared, ctx: RenderContext) -> dict[int, RenderedBlock]:
+    out: dict[int, RenderedBlock] = {}
+    ctx.page, ctx.section = "index.md", "(conversion rules)"
+    for b in prep.blocks.values():
+        if b.kind != "map":
+            out[b.id] = RenderedBlock(b.id, b.rule, {}, [], b.rule.body, b.line)
+            continue
+        ctx.in_heading += 1  # entries are inline text; links inside keep their labels only when in headings
+        ctx.in_heading -= 1
+        entries = {v: render_inline(t, ctx) for v, t in b.rule.entries.items()}
+        oneway = [(render_inline(o.source, ctx), o.variant, render_inline(o.target, ctx)) for o in b.rule.oneway]
+        out[b.id] = RenderedBlock(b.id, b.rule, entries, oneway, b.rule.body, b.line)
+    return out
+
+
+def load_group(name: str, groups_dir: str | None) -> list[ConvRule] | None:
+    """Rules of a conversion group from ``<groups_dir>/<name>.txt`` (or .json), or None.
+
+    Text format: one rule per line in ``-{H|…}-`` body syntax (``zh-cn:坦克; zh-tw:戰車;``);
+    blank lines and lines starting with ``#`` are ignored.  JSON format: ``{"rules": ["…", …]}``
+    or ``{"rules": [{"conv": "…"}, …]}`` (zhconv-rs's CGroup snapshots).
+    """
+    if not groups_dir:
+        return None
+    base = Path(groups_dir)
+    txt, js = base / f"{name}.txt", base / f"{name}.json"
+    if txt.is_file():
+        lines = txt.read_text(encoding="utf-8").splitlines()
+        return [parse_rule(ln.strip()) for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+    if js.is_file():
+        data = json.loads(js.read_text(encoding="utf-8"))
+        rules = data.get("rules", []) if isinstance(data, dict) else data
+        return [parse_rule(r["conv"] if isinstance(r, dict) else str(r)) for r in rules]
+    return None
+
+
+def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics) -> list[tuple[ConvRule, str]]:
+    """Group rules first, then numbered noteTA rules (Module:NoteTA's order)."""
+    out: list[tuple[ConvRule, str]] = []
+    groups = [name for kind, name, _ in ctx.page_rules if kind == "group"]
+    for g in groups:
+        rules = load_group(g, options.groups_dir)
+        if rules is None:
+            diag.defect(
+                "missing group",
+                f"conversion group «{g}» is not available"
+                + (f" in {options.groups_dir}" if options.groups_dir else " (no groups_dir configured)")
+                + "; its rules are not applied",
+            )
+            continue
+        out.extend((r, f"group {g}") for r in rules if r.has_entries)
+    out.extend((rule, origin) for kind, origin, rule in ctx.page_rules if kind == "noteTA" and rule is not None)
+    return out
+
+
+def _fill_lists(article: Article, ctx: RenderContext) -> None:
+    """Replace the reference-list and notes-list placeholders with the full lists."""
+    from .templates.references import notes_list
+
+    titles = {p.path: p.title or "导言" for p in article.pages}
+    refs = article.refs
+    items = []
+    for fid, fn in refs.footnotes.items():
+        pages = article.cited_on.get(fid, [])
+        back = "、".join(f"[{titles[pg]}]({pg}#fnref:{fid})" for pg in pages)
+        text = _footnote_text(fid, ctx)
+        items.append(f"1. {text}" + (f' <span class="cited-on">（引用于：{back}）</span>' if back else ""))
+        items.append(f"{{: #ref-{fid} }}" if False else "")
+    reflist = '<div class="reference-list" markdown="1">\n\n' + "\n".join(i for i in items if i) + "\n\n</div>"
+    notes = notes_list(ctx)
+    have_reflist = False
+    for page in article.pages:
+        if f"{M.STASH_OPEN}REFLIST{M.STASH_CLOSE}" in page.body:
+            have_reflist = True
+        page.body = page.body.replace(f"{M.STASH_OPEN}REFLIST{M.STASH_CLOSE}", reflist, 1)
+        page.body = page.body.replace(f"{M.STASH_OPEN}REFLIST{M.STASH_CLOSE}", "")
+        page.body = page.body.replace(f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}", notes, 1)
+        page.body = page.body.replace(f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}", "")
+    if refs.footnotes and not have_reflist:
+        article.pages.append(Page("references.md" if all(p.path != "references.md" for p in article.pages)
+                                  else "all-references.md", "back", "参考文献", reflist + "\n"))
+
+
+def site_name(article: Article, variant: str, options: Options, conv: Converter) -> str:
+    """The ``T=`` title for the variant (with fallback), else the configured title converted."""
+    if article.title_rule is not None and article.title_rule.entries:
+        entries = article.title_rule.entries
+        t = entries.get("zh") if variant == "zh" else pick(entries, variant)
+        if t:
+            return t
+    return conv.convert_run(options.title) if options.title else ""
+
+
+def convert_edition(article: Article, variant: str, options: Options = Options()) -> VariantEdition:
+    """Convert every page of the article to *variant*, in document order (rules act forward)."""
+    conv = Converter(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script)
+    name = site_name(article, variant, options, conv)
+    pages = []
+    for p in article.pages:
+        title = conv.convert(p.title) if p.title else name
+        body = conv.convert(p.body)
+        pages.append(VariantPage(p.path, p.kind, M.strip_markers(title), M.strip_markers(body)))
+    for msg, line in conv.warnings:
+        article.diag.defect("conversion", msg, line)
+    return VariantEdition(variant, name, pages, conv.hits, conv)
+
+
+def summary(article: Article) -> list[str]:
+    """The end-of-build summary: counts first, then one line per defect."""
+    d = article.diag
+    refs = article.refs
+    fam = ", ".join(f"{k} {v}" for k, v in sorted(d.template_families.items()))
+    lines = [
+        f"pages: {len(article.pages)}",
+        f"footnotes: {sum(1 for f in refs.footnotes.values() if f.kind != 'missing')} "
+        f"(+{len(refs.undefined)} undefined), notes: {len(refs.notes)}",
+        f"templates by family: {fam}",
+    ]
+    if d.unknown_templates:
+        lines.append("unknown templates: " + ", ".join(f"{k} × {v}" for k, v in d.unknown_templates.most_common()))
+    lines.append(f"source defects: {len(d.defects)}")
+    return lines

@@ -1,0 +1,209 @@
+"""References: every ``<ref>``, ``{{r}}``, ``{{sfn}}`` and note, resolved before any page is rendered.
+
+Cite resolves names over the whole page, so a named ref may be used before its definition, be
+defined in the infobox, inside a note, or in ``{{reflist|refs=}}`` (quirks Q5–Q10).  Pass 1
+(:meth:`References.collect`) walks the whole parsed article and gives every definition a stable
+ASCII id (``c1``, ``c2`` … in source order; Chinese names would differ between the variants).
+Pass 2 happens during rendering: each marker records its id in the current page's usage list,
+and the page ends with the definitions it used, in first-use order, as Python-Markdown
+footnotes.  Notes (``{{noteTag}}``, ``<ref group=…>``) are a separate numbered series.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mwparserfromhell.nodes import Tag, Template
+from mwparserfromhell.wikicode import Wikicode
+
+from .diagnostics import Diagnostics
+
+#: Template names that are notes (zh Template:NoteTag and its redirects), normalised.
+NOTE_TEMPLATES = frozenset({"notetag", "efn", "note tag", "refn", "notetag2"})
+SFN_TEMPLATES = frozenset({"sfn", "sfnp", "harvnb-ref"})
+#: The group Template:NoteTag uses on zh.wikipedia.
+NOTE_GROUP = "注"
+
+
+def norm_name(name: str) -> str:
+    """Normalise a ref name as Cite does after attribute parsing (quotes and spaces trimmed)."""
+    return name.strip().strip('"').strip("'").strip()
+
+
+def tname(t: Template) -> str:
+    return " ".join(str(t.name).replace("_", " ").split()).lower()
+
+
+@dataclass
+class Footnote:
+    """One footnote definition (a ref with content, an sfn, or a placeholder for a missing one)."""
+
+    id: str
+    name: str | None
+    body: Wikicode | str | None
+    line: int | None
+    kind: str = "ref"  # ref | sfn | missing
+    imd: str | None = None
+
+
+@dataclass
+class Note:
+    """One note of a group (``[注1]``); its body may cite footnotes."""
+
+    number: int
+    group: str
+    body: Wikicode | str
+    line: int | None
+    name: str | None = None
+    imd: str | None = None
+    cites: list[str] = field(default_factory=list)
+
+
+class References:
+    """All footnotes and notes of one article."""
+
+    def __init__(self, diag: Diagnostics) -> None:
+        self.diag = diag
+        self.footnotes: dict[str, Footnote] = {}
+        self.by_name: dict[str, Footnote] = {}
+        self.by_node: dict[int, Footnote] = {}
+        self.sfn_by_key: dict[str, Footnote] = {}
+        self.notes: list[Note] = []
+        self.notes_by_node: dict[int, Note] = {}
+        self.notes_by_name: dict[tuple[str, str], Note] = {}
+        self.sinks: list[list[str]] = []
+        self.note_sinks: list[list[int]] = []
+        #: Id of a ``-{zh-hans;zh-hant|…}-`` block that wraps the reference list, if any.
+        self.wrapper_block: int | None = None
+        self.undefined: list[str] = []
+
+    # -- pass 1 ------------------------------------------------------------------------
+    def collect(self, code: Wikicode, line_of) -> None:
+        """Register every definition in the article (document order)."""
+        uses: list[tuple[str, int | None]] = []
+        for node in code.ifilter(recursive=True, forcetype=(Tag, Template)):
+            if isinstance(node, Tag) and str(node.tag).strip().lower() == "ref":
+                group = norm_name(str(node.get("group").value)) if node.has("group") else ""
+                if group:
+                    continue  # grouped refs are notes, numbered when rendered
+                name = norm_name(str(node.get("name").value)) if node.has("name") else None
+                body = node.contents if node.contents is not None else None
+                has_body = body is not None and str(body).strip() != ""
+                line = line_of(node)
+                if not has_body:
+                    if name:
+                        uses.append((name, line))
+                    else:
+                        self.diag.defect("empty ref", "a <ref> with no content and no name was skipped", line)
+                    continue
+                if name and name in self.by_name:
+                    fn = self.by_name[name]
+                    if fn.kind == "ref" and str(fn.body).strip() != str(body).strip():
+                        self.diag.defect(
+                            "ref conflict", f"ref name «{name}» is defined twice with different content; the first is kept", line
+                        )
+                    self.by_node[id(node)] = fn
+                    continue
+                fn = self._new(name, body, line)
+                self.by_node[id(node)] = fn
+            elif isinstance(node, Template):
+                n = tname(node)
+                if n in SFN_TEMPLATES:
+                    key = sfn_key(node)
+                    if key not in self.sfn_by_key:
+                        fn = self._new(None, sfn_text(node), line_of(node), kind="sfn")
+                        self.sfn_by_key[key] = fn
+                elif n == "r":
+                    for p in node.params:
+                        if not p.showkey or str(p.name).strip().isdigit():
+                            nm = norm_name(str(p.value))
+                            if nm:
+                                uses.append((nm, line_of(node)))
+        for name, line in uses:
+            if name not in self.by_name:
+                fn = self._new(name, None, line, kind="missing")
+                self.undefined.append(name)
+                self.diag.defect("undefined ref", f"ref «{name}» is cited but never defined; a placeholder is shown", line)
+
+    def _new(self, name: str | None, body, line: int | None, kind: str = "ref") -> Footnote:
+        fid = f"c{len(self.footnotes) + 1}"
+        fn = Footnote(fid, name, body, line, kind)
+        self.footnotes[fid] = fn
+        if name:
+            self.by_name[name] = fn
+        return fn
+
+    # -- pass 2: markers ------------------------------------------------------------------
+    def use(self, fid: str) -> str:
+        """Record a use of a footnote on the current page and return its Markdown marker."""
+        if self.sinks:
+            sink = self.sinks[-1]
+            if fid not in sink:
+                sink.append(fid)
+        return f"[^{fid}]"
+
+    def for_node(self, node: Tag) -> Footnote | None:
+        fn = self.by_node.get(id(node))
+        if fn is None and node.has("name"):
+            fn = self.by_name.get(norm_name(str(node.get("name").value)))
+        return fn
+
+    def push_page(self) -> list[str]:
+        sink: list[str] = []
+        self.sinks.append(sink)
+        self.note_sinks.append([])
+        return sink
+
+    def pop_page(self) -> tuple[list[str], list[int]]:
+        return self.sinks.pop(), self.note_sinks.pop()
+
+    def note_for(self, key: int, group: str, body, line: int | None, name: str | None) -> tuple[Note, bool]:
+        """The note for a marker node (created on first use); returns (note, created)."""
+        if key in self.notes_by_node:
+            return self.notes_by_node[key], False
+        if name and (group, name) in self.notes_by_name:
+            note = self.notes_by_name[(group, name)]
+            self.notes_by_node[key] = note
+            return note, False
+        number = sum(1 for n in self.notes if n.group == group) + 1
+        note = Note(number, group, body, line, name)
+        self.notes.append(note)
+        self.notes_by_node[key] = note
+        if name:
+            self.notes_by_name[(group, name)] = note
+        return note, True
+
+    def use_note(self, note: Note) -> None:
+        if self.note_sinks:
+            sink = self.note_sinks[-1]
+            idx = self.notes.index(note)
+            if idx not in sink:
+                sink.append(idx)
+
+
+def sfn_key(t: Template) -> str:
+    return "|".join(f"{str(p.name).strip()}={str(p.value).strip()}" for p in t.params)
+
+
+_PAGE_RE = re.compile(r"^(p|pp|page|pages|loc)$")
+
+
+def sfn_text(t: Template) -> str:
+    """``{{sfn|Stokesbury|1990|p=67}}`` → «Stokesbury 1990，第67页» (plain text, escaped later)."""
+    pos = [str(p.value).strip() for p in t.params if not p.showkey]
+    authors = [a for a in pos[:-1]] if len(pos) > 1 else pos
+    year = pos[-1] if len(pos) > 1 else ""
+    who = " & ".join(authors)
+    text = f"{who} {year}".strip()
+    for p in t.params:
+        name = str(p.name).strip()
+        if p.showkey and _PAGE_RE.match(name):
+            val = str(p.value).strip()
+            if name in ("p", "page"):
+                text += f"，第{val}页"
+            elif name in ("pp", "pages"):
+                text += f"，第{val}页"
+            else:
+                text += f"，{val}"
+    return text

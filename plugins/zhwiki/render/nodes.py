@@ -1,0 +1,396 @@
+"""Node-type → handler table: every mwparserfromhell node becomes IMD text.
+
+Handlers return IMD (markers.py).  Inline structure stays on its line; anything that must be a
+Markdown block of its own (headings, figures, tables, quotes) goes to the context's stash and
+leaves a placeholder line, so the line passes in blocks.py never touch its inside.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from typing import Callable
+from urllib.parse import quote
+
+from mwparserfromhell.nodes import (
+    Argument,
+    Comment,
+    ExternalLink,
+    Heading,
+    HTMLEntity,
+    Node,
+    Tag,
+    Template,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.wikicode import Wikicode
+
+from .. import markers as M
+from ..conversion.tables import fold_char
+from . import blocks, escape
+from . import html as H
+from .context import RenderContext
+
+FILE_NS = ("file", "image", "media", "文件", "檔案", "档案", "图像", "圖像", "图片", "圖片")
+CATEGORY_NS = ("category", "分类", "分類")
+#: Image options that are not captions (MediaWiki's image parameters, English and zh aliases).
+IMAGE_OPTIONS = re.compile(
+    r"^(thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright"
+    r"|baseline|sub|super|top|text-top|middle|bottom|text-bottom|缩略图|縮略圖|有框|无框|無框"
+    r"|左|右|居中|无|無|\d+(x\d+)?px|x\d+px|upright=.*|link=.*|alt=.*|page=.*|lang=.*|class=.*)$",
+    re.I,
+)
+INTERLANG = re.compile(r"^[a-z]{2,3}(-[a-z]+)?$")
+WIKI_URL = "https://zh.wikipedia.org/" + M.VARIANT + "/"
+COMMONS_URL = "https://commons.wikimedia.org/wiki/File:"
+_APOS_RE = re.compile(r"'{2,}")
+_MAGIC_RE = re.compile(r"__[A-Z]{2,}__")
+
+
+def fold(s: str) -> str:
+    """Plain text folded to one script and without spaces, for matching headings and titles."""
+    return "".join(fold_char(c) for c in M.strip_markers(s) if not c.isspace()).lower()
+
+
+def wiki_href(title: str, fragment: str = "") -> str:
+    t = title.strip().replace(" ", "_")
+    href = WIKI_URL + quote(t, safe="/:()_,-.'")
+    if fragment:
+        href += "#" + quote(fragment.replace(" ", "_"), safe="")
+    return href
+
+
+# -- text ---------------------------------------------------------------------------------
+def render_text(s: str, ctx: RenderContext, node: Node | None = None) -> str:
+    """Escape source text; apostrophe runs become quote markers; leftover markup is repaired."""
+    if not s:
+        return ""
+    if _MAGIC_RE.search(s):
+        s = _MAGIC_RE.sub("", s)
+    if "{{" in s or "}}" in s or "[[" in s or "]]" in s:
+        return _repair(s, ctx, node)
+    return _apostrophes(s)
+
+
+def _apostrophes(s: str) -> str:
+    def run(m: re.Match[str]) -> str:
+        n = len(m.group(0))
+        if n == 2:
+            return M.QUOTE2
+        if n == 3:
+            return M.QUOTE3
+        if n == 4:
+            return "&#39;" + M.QUOTE3
+        return "&#39;" * (n - 5) + M.QUOTE5
+
+    parts = _APOS_RE.split(s)
+    runs = _APOS_RE.findall(s)
+    out = [escape.text(parts[0])]
+    for r, p in zip(runs, parts[1:]):
+        out.append(run(re.match(r".*", r, re.S)))  # type: ignore[arg-type]
+        out.append(escape.text(p))
+    return "".join(out)
+
+
+_UNCLOSED_TPL = re.compile(r"\{\{\s*([^{}|\n]+?)\s*(\|[^\n]*)?$", re.S)
+
+
+def _repair(s: str, ctx: RenderContext, node: Node | None) -> str:
+    """Leftover ``{{``, ``}}``, ``[[``, ``]]`` in text: never shown raw, always reported."""
+    out: list[str] = []
+    for line_no, line in enumerate(s.split("\n")):
+        if line_no:
+            out.append("\n")
+        i = line.find("{{")
+        if i >= 0:
+            m = _UNCLOSED_TPL.match(line[i:])
+            head = line[:i]
+            out.append(_repair_brackets(head, ctx, node))
+            if m:
+                from .. import templates
+
+                ctx.defect("malformed markup", f"template {{{{{m.group(1)}}}}} is never closed; rendered as if closed", node or line)
+                from ..source import parse
+
+                code = parse(line[i:] + "}}")
+                out.append(render_nodes(code.nodes, ctx) if code.filter_templates() else templates.plain(line[i + 2:], ctx))
+            else:
+                ctx.defect("malformed markup", "stray {{ removed", node or line)
+                out.append(_repair_brackets(line[i + 2:], ctx, node))
+            continue
+        out.append(_repair_brackets(line, ctx, node))
+    return "".join(out)
+
+
+def _repair_brackets(s: str, ctx: RenderContext, node: Node | None) -> str:
+    for tok, what in (("}}", "stray }}"), ("]]", "stray ]]"), ("[[", "unclosed [[")):
+        if tok in s:
+            ctx.defect("malformed markup", f"{what} removed", node or s)
+            s = s.replace(tok, "")
+    return _apostrophes(s)
+
+
+# -- dispatcher ---------------------------------------------------------------------------
+def render_nodes(nodes: list[Node], ctx: RenderContext) -> str:
+    """Render a node list to IMD, repairing damaged image captions (quirk Q3) on the way."""
+    out: list[str] = []
+    i = 0
+    n = len(nodes)
+    while i < n:
+        node = nodes[i]
+        if isinstance(node, Wikilink) and _namespace(str(node.title)) in FILE_NS:
+            tail_end, tail = _damaged_caption(nodes, i)
+            if tail_end is not None:
+                ctx.defect("damaged caption", f"image caption after [[{str(node.title).strip()}]] repaired", node)
+                caption = blocks.inline(render_nodes(tail, ctx))
+                out.append(render_file(node, ctx, extra_caption=caption))
+                rest = nodes[tail_end]
+                assert isinstance(rest, Text)
+                line = rest.value
+                cut = line.find("\n")
+                first, after = (line, "") if cut < 0 else (line[:cut], line[cut:])
+                k = first.rfind("]]")
+                out.append(render_text(first[:k], ctx, rest) + render_text(first[k + 2:] + after, ctx, rest))
+                i = tail_end + 1
+                continue
+        out.append(render_node(node, ctx))
+        i += 1
+    return "".join(out)
+
+
+def _damaged_caption(nodes: list[Node], i: int) -> tuple[int | None, list[Node]]:
+    """Find ``]]`` later on the same line after a file link: the seed's damaged caption."""
+    tail: list[Node] = []
+    for j in range(i + 1, len(nodes)):
+        nd = nodes[j]
+        if isinstance(nd, Text):
+            first = nd.value.split("\n", 1)[0]
+            if "]]" in first:
+                k = first.rfind("]]")
+                if "[[" in first[:k]:
+                    return None, []
+                tail.append(Text(first[:k]))
+                return j, tail
+            if "\n" in nd.value:
+                return None, []
+        tail.append(nd)
+    return None, []
+
+
+def render_node(node: Node, ctx: RenderContext) -> str:
+    handler = HANDLERS.get(type(node))
+    if handler is None:  # a node type we do not know: keep its plain text
+        ctx.defect("unknown markup", f"{type(node).__name__} shown as text", node)
+        return escape.text(str(node))
+    return handler(node, ctx)
+
+
+def render_block(code: Wikicode | str, ctx: RenderContext) -> str:
+    """Render wikitext as Markdown blocks (paragraphs, lists, stashed blocks)."""
+    nodes = _nodes(code)
+    return blocks.blockify(render_nodes(nodes, ctx), ctx.stash)
+
+
+def render_inline(code: Wikicode | str, ctx: RenderContext) -> str:
+    """Render wikitext as one line of inline IMD (list items joined by breaks)."""
+    nodes = _nodes(code)
+    imd = blocks.inline(render_nodes(nodes, ctx))
+    stash_re = re.compile(f"{M.STASH_OPEN}(\\d+){M.STASH_CLOSE}")
+    return stash_re.sub(lambda m: ctx.stash[int(m.group(1))].replace("\n", " "), imd).strip()
+
+
+def _nodes(code: Wikicode | str | None) -> list[Node]:
+    if code is None:
+        return []
+    if isinstance(code, str):
+        from ..source import parse
+
+        return parse(code).nodes
+    return code.nodes
+
+
+# -- node handlers ------------------------------------------------------------------------
+def h_text(node: Text, ctx: RenderContext) -> str:
+    return render_text(node.value, ctx, node)
+
+
+def h_comment(node: Comment, ctx: RenderContext) -> str:
+    return ""
+
+
+def h_entity(node: HTMLEntity, ctx: RenderContext) -> str:
+    try:
+        ch = node.normalize()
+    except ValueError:
+        return escape.text(str(node))
+    if ch == "\xa0":
+        return "&nbsp;"
+    return escape.text(ch)
+
+
+def h_argument(node: Argument, ctx: RenderContext) -> str:
+    ctx.defect("malformed markup", f"template parameter {{{{{{{str(node.name).strip()}}}}}}} outside a template", node)
+    return render_nodes(node.default.nodes, ctx) if node.default is not None else ""
+
+
+def h_template(node: Template, ctx: RenderContext) -> str:
+    from .. import templates
+
+    return templates.render(node, ctx)
+
+
+def h_heading(node: Heading, ctx: RenderContext) -> str:
+    ctx.in_heading += 1
+    try:
+        title = render_inline(node.title, ctx)
+    finally:
+        ctx.in_heading -= 1
+    anchor = f"{ctx.page.removesuffix('.md')}-{len(ctx.heading_anchors) + 1}"
+    ctx.heading_anchors.append(anchor)
+    if not M.strip_markers(title).strip():
+        ctx.defect("empty heading", "a heading renders empty; a placeholder is shown", node)
+        title = "（无标题）"
+    level = max(2, min(6, node.level - 1))
+    return ctx.stash_block(f"{'#' * level} {title} {{ #{anchor} }}")
+
+
+def h_wikilink(node: Wikilink, ctx: RenderContext) -> str:
+    title = str(node.title).strip()
+    ns = _namespace(title)
+    if ns in FILE_NS:
+        return render_file(node, ctx)
+    if ns in CATEGORY_NS and not title.startswith(":"):
+        return ""
+    if ns and INTERLANG.match(ns) and not title.startswith(":"):
+        return ""  # interlanguage link: MediaWiki shows it in the sidebar, not in the text
+    label = render_inline(node.text, ctx) if node.text is not None else render_text(title.lstrip(":"), ctx)
+    if not M.strip_markers(label).strip():
+        label = render_text(title.lstrip(":"), ctx)
+    if ctx.in_heading:
+        return label
+    target, _, fragment = title.lstrip(":").partition("#")
+    if not target or fold(target) in ctx.self_titles:
+        dest = ctx.sections.get(fold(fragment)) if fragment else None
+        if dest is not None:
+            href = dest.page + (f"#{dest.anchor}" if dest.anchor else "")
+            return f"[{label}]({_rel(href, ctx)})"
+        if not target:
+            ctx.defect("broken link", f"link to section «{fragment}» which this article does not have", node)
+            return label
+    return f"[{label}]({escape.url(wiki_href(target, fragment))})"
+
+
+def _rel(href: str, ctx: RenderContext) -> str:
+    if href.startswith(ctx.page + "#"):
+        return href[len(ctx.page):]
+    return href
+
+
+def h_external(node: ExternalLink, ctx: RenderContext) -> str:
+    url = str(node.url).strip()
+    label_code = node.title
+    if not H.safe_url(url):
+        ctx.defect("unsafe link", f"external link with a disallowed scheme dropped: {url[:40]}", node)
+        return render_inline(label_code, ctx) if label_code is not None else escape.text(url)
+    if url.startswith("//"):
+        url = "https:" + url
+    if label_code is None or not str(label_code).strip():
+        label = M.noconv(escape.text(url)) if not node.brackets else f"[{len(ctx.stash)}]"
+        if node.brackets:
+            label = "&#91;链接&#93;"
+    else:
+        label = render_inline(label_code, ctx)
+        if re.match(r"^[a-z]+://", str(label_code).strip()):
+            label = M.noconv(label)
+    if ctx.in_heading:
+        return label
+    return f"[{label}]({escape.url(url)}){{ .external }}"
+
+
+def h_tag(node: Tag, ctx: RenderContext) -> str:
+    from . import tags
+
+    return tags.render_tag(node, ctx)
+
+
+# -- files --------------------------------------------------------------------------------
+def _namespace(title: str) -> str:
+    t = title.strip().lstrip(":")
+    if ":" not in t:
+        return ""
+    return t.split(":", 1)[0].strip().lower()
+
+
+def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> str:
+    """An image as a figure: its caption and a link to the file's page on Commons."""
+    title = str(node.title).strip().lstrip(":")
+    name = title.split(":", 1)[1].strip()
+    caption = ""
+    alt = ""
+    if node.text is not None:
+        parts = _split_pipes(str(node.text))
+        for p in parts:
+            ps = p.strip()
+            if ps.lower().startswith("alt="):
+                alt = ps[4:]
+            elif ps and not IMAGE_OPTIONS.match(ps):
+                caption = p
+    cap = render_inline(caption, ctx) if caption else ""
+    if extra_caption:
+        cap = f"{cap}{extra_caption}" if cap else extra_caption
+    href = COMMONS_URL + quote(name.replace(" ", "_"))
+    alt_attr = escape.attr(escape.unescape(alt or name))
+    parts = [
+        '<figure class="wiki-figure" markdown="1">',
+        "",
+        f'[{M.noconv(escape.text(name))}]({escape.url(href)}){{ .wiki-file title="{alt_attr}" }}',
+        "",
+    ]
+    if cap:
+        parts += ["<figcaption markdown=\"span\">", cap, "</figcaption>"]
+    parts.append("</figure>")
+    if ctx.in_heading:
+        return ""
+    return ctx.stash_block("\n".join(parts))
+
+
+def _split_pipes(s: str) -> list[str]:
+    """Split image options at ``|`` outside links and templates."""
+    out, depth, cur = [], 0, []
+    i = 0
+    while i < len(s):
+        two = s[i:i + 2]
+        if two in ("[[", "{{"):
+            depth += 1
+            cur.append(two)
+            i += 2
+            continue
+        if two in ("]]", "}}"):
+            depth = max(0, depth - 1)
+            cur.append(two)
+            i += 2
+            continue
+        if s[i] == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(s[i])
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+HANDLERS: dict[type, Callable[..., str]] = {
+    Text: h_text,
+    Comment: h_comment,
+    HTMLEntity: h_entity,
+    Argument: h_argument,
+    Template: h_template,
+    Heading: h_heading,
+    Wikilink: h_wikilink,
+    ExternalLink: h_external,
+    Tag: h_tag,
+}
+
+__all__ = ["render_block", "render_inline", "render_nodes", "fold", "wiki_href", "_html"]

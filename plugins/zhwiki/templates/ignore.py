@@ -1,0 +1,35 @@
+"""Templates dropped on purpose: navigation boxes, authority control, sister-project boxes.
+
+They carry no prose of the article: zh.wikipedia shows them as collapsed boxes at the foot of
+the page (Category:导航模板, Category:规范控制模板) or as side boxes linking elsewhere.  A
+template is ignored when its name is listed here or when it is a navbox named after this
+article's subject (the seed's ``{{朝鲜战争}}``); both are counted in the summary's ``ignored``.
+"""
+
+from __future__ import annotations
+
+from mwparserfromhell.nodes import Template
+
+from ..render.context import RenderContext
+from . import register
+
+IGNORED = (
+    # navboxes in the seed and common ones in history/military articles
+    "朝鲜战争", "韓戰紀念建築", "美國索引", "cold war", "american conflicts", "prc conflicts",
+    "ussr conflicts", "world war ii", "navbox", "navboxes", "冷战", "第二次世界大战",
+    # metadata and sister-project boxes
+    "authority control", "规范控制", "commons", "commons cat", "commons category", "commons+cat",
+    "commonscat", "wikiquote", "wiktionary", "wikisource", "sister project links", "portal",
+    "portal bar", "defaultsort", "featured article", "good article", "short description",
+    "use dmy dates", "use mdy dates", "toc", "toc limit", "toc right", "clear", "-", "clr",
+    "stub", "copyedit", "refimprove", "unreferenced", "multiple issues", "noteta/doc",
+    "pp-protected", "pp-semi", "pp", "coord missing", "dablink", "featured list",
+    "refbegin", "refend", "italic title", "displaytitle",
+)
+
+
+def _drop(node: Template, ctx: RenderContext) -> str:
+    return ""
+
+
+register("ignored", *IGNORED)(_drop)

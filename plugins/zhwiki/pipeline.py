@@ -266,25 +266,34 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
     """Replace the reference-list and notes-list placeholders with the full lists."""
     from .templates.references import notes_list
 
-    titles = {p.path: p.title or "导言" for p in article.pages}
     refs = article.refs
+    notes = notes_list(ctx)
+    for page in article.pages:
+        if f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}" in page.body:
+            page.body = page.body.replace(f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}", notes, 1)
+            page.body = page.body.replace(f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}", "")
+            # The full notes list cites footnotes: define them on this page too.
+            extra = [fid for n in refs.notes for fid in n.cites if fid not in page.footnote_ids]
+            for fid in dict.fromkeys(extra):
+                page.footnote_ids.append(fid)
+                page.body = page.body.rstrip("\n") + "\n\n" + _footnote_def(fid, ctx) + "\n"
+                article.cited_on.setdefault(fid, [])
+                if page.path not in article.cited_on[fid]:
+                    article.cited_on[fid].append(page.path)
+    titles = {p.path: p.title or "导言" for p in article.pages}
     items = []
-    for fid, fn in refs.footnotes.items():
+    for fid in refs.footnotes:
         pages = article.cited_on.get(fid, [])
         back = "、".join(f"[{titles[pg]}]({pg}#fnref:{fid})" for pg in pages)
         text = _footnote_text(fid, ctx)
         items.append(f"1. {text}" + (f' <span class="cited-on">（引用于：{back}）</span>' if back else ""))
-        items.append(f"{{: #ref-{fid} }}" if False else "")
-    reflist = '<div class="reference-list" markdown="1">\n\n' + "\n".join(i for i in items if i) + "\n\n</div>"
-    notes = notes_list(ctx)
+    reflist = '<div class="reference-list" markdown="1">\n\n' + "\n".join(items) + "\n\n</div>"
     have_reflist = False
     for page in article.pages:
         if f"{M.STASH_OPEN}REFLIST{M.STASH_CLOSE}" in page.body:
             have_reflist = True
         page.body = page.body.replace(f"{M.STASH_OPEN}REFLIST{M.STASH_CLOSE}", reflist, 1)
         page.body = page.body.replace(f"{M.STASH_OPEN}REFLIST{M.STASH_CLOSE}", "")
-        page.body = page.body.replace(f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}", notes, 1)
-        page.body = page.body.replace(f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}", "")
     if refs.footnotes and not have_reflist:
         article.pages.append(Page("references.md" if all(p.path != "references.md" for p in article.pages)
                                   else "all-references.md", "back", "参考文献", reflist + "\n"))

@@ -398,13 +398,17 @@ def infobox_conflict(node: Template, ctx: RenderContext) -> str:
         cap = arg(node, "caption")
         lines.append(render_file(Wikilink(f"File:{fname}", f"thumb|{cap}" if cap else "thumb"), ctx).strip())
         lines.append("")
-    rows = []
+    # Single-valued rows as a definition list, the two sides as one pipe table: Markdown inside
+    # md_in_html blocks keeps footnote markers working (they are not processed in raw <td>).
     for key, label in INFOBOX_LABELS:
         code = arg_code(node, key)
         if code is not None:
-            rows.append(f'<tr><th>{label}</th><td colspan="3" markdown="span">{ctx.inline(code)}</td></tr>')
+            value = ctx.inline(code)
+            if value.strip():
+                lines += [label, f":   {value}", ""]
     sides = sorted({int(m.group(1)) for p in node.params
-                    if (m := re.match(r"^(?:combatant|commander|strength|casualties)(\d)[a-z]?$", str(p.name).strip()))})
+                    if (m := re.match(r"^(?:combatant|commander|units|strength|casualties)(\d)[a-z]?$", str(p.name).strip()))})
+    rows = []
     for key, label in SIDE_ROWS:
         cells = []
         for s in sides:
@@ -412,17 +416,21 @@ def infobox_conflict(node: Template, ctx: RenderContext) -> str:
             for suffix in ("", "a", "b", "c", "d"):
                 code = arg_code(node, f"{key}{s}{suffix}")
                 if code is not None:
-                    vals.append(ctx.inline(code))
+                    v = ctx.inline(code)
+                    if v.strip():
+                        vals.append(v)
             cells.append("<br>".join(vals))
         if any(c.strip() for c in cells):
-            rows.append(f'<tr><th colspan="{max(1, len(sides))}">{label}</th></tr>')
-            rows.append("<tr>" + "".join(f'<td markdown="span">{c}</td>' for c in cells) + "</tr>")
+            rows.append(f"| **{label}** | " + " | ".join(c.replace("\n", " ") for c in cells) + " |")
+    if rows:
+        heads = ["一方", "另一方"] + [f"第{n}方" for n in range(3, len(sides) + 1)]
+        lines.append("| | " + " | ".join(heads[: len(sides)]) + " |")
+        lines.append("|---|" + "---|" * len(sides))
+        lines.extend(rows)
+        lines.append("{: .infobox-sides }")
+        lines.append("")
     extra = arg_code(node, "notes")
     if extra is not None:
-        rows.append(f'<tr><td colspan="{max(1, len(sides))}" markdown="span">{ctx.inline(extra)}</td></tr>')
-    lines.append('<table class="infobox-table" markdown="1">')
-    lines.extend(rows)
-    lines.append("</table>")
-    lines.append("")
+        lines += [ctx.inline(extra), ""]
     lines.append("</div>")
     return ctx.stash_block("\n".join(lines))

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Debian packages for the PDFs and the browser tests: Chromium (never a downloaded browser),
+# poppler's pdfinfo/pdftotext/pdffonts, and CJK fonts (a TrueType one, so PDFs embed no Type 3 font).
+PKGS="chromium poppler-utils fonts-noto-cjk fonts-wqy-zenhei"
+missing=""
+for p in $PKGS; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing Debian packages:$missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null && apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+  echo "missing Debian packages:$missing"
+  echo "install them with: sudo apt-get install$missing"
+  echo "(the site and the offline bundle still build; PDFs and browser tests need them)"
+fi

@@ -1,0 +1,79 @@
+"""Inline markup as MediaWiki renders it: quotes per line, lists, links, headings, entities."""
+
+from __future__ import annotations
+
+from zhwiki import pipeline
+
+
+def md(src: str, variant: str = "zh-cn", title: str = "测试条目") -> dict[str, str]:
+    article = pipeline.analyse(src, pipeline.Options(title=title))
+    return {p.path: p.markdown for p in pipeline.convert_edition(article, variant).pages}
+
+
+def test_bold_and_italic_are_line_scoped() -> None:
+    """An unclosed '' closes at the end of its line and cannot swallow later headings (Q1)."""
+    pages = md("''未闭合的斜体\n下一行'''粗体'''\n== 标题 ==\n正文")
+    lead = pages["index.md"]
+    assert "<i>未闭合的斜体</i>" in lead
+    assert "下一行<b>粗体</b>" in lead
+    assert "s01.md" in pages and "正文" in pages["s01.md"]
+
+
+def test_bold_italic_combinations() -> None:
+    lead = md("'''''粗斜'''''和'''粗''与''斜'''")["index.md"]
+    assert "<b><i>粗斜</i></b>" in lead or "<i><b>粗斜</b></i>" in lead
+    assert "<b>粗<i>与</i>斜</b>" in lead
+
+
+def test_lists_every_form() -> None:
+    lead = md("* 一\n** 二\n*三\n# 甲\n#乙\n; 术语\n: 定义\n\n** 空行后的二级项")["index.md"]
+    assert "- 一\n    - 二\n- 三" in lead
+    assert "1. 甲\n1. 乙" in lead
+    assert "<b>术语</b>" in lead and "定义" in lead
+    assert "空行后的二级项" in lead
+
+
+def test_no_link_trail_in_chinese() -> None:
+    lead = md("[[朝鮮半島|朝鮮半島]]上的战争")["index.md"]
+    assert "[朝鲜半岛](https://zh.wikipedia.org/zh-cn/" in lead
+    assert "](https://zh.wikipedia.org/zh-cn/%E6%9C%9D%E9%AE%AE%E5%8D%8A%E5%B3%B6)上的战争" in lead
+
+
+def test_links_to_a_section_of_this_edition_stay_inside() -> None:
+    pages = md("见[[#背景|背景一节]]和[[测试条目#经过|经过]]。\n== 背景 ==\n甲\n== 经过 ==\n=== 细节 ===\n乙\n[[#细节]]")
+    assert "[背景一节](s01.md)" in pages["index.md"]
+    assert "[经过](s02.md)" in pages["index.md"]
+    assert "[#细节](#s02-1)" in pages["s02.md"]  # MediaWiki shows [[#X]] as «#X»
+
+
+def test_headings_get_stable_ascii_anchors_and_converted_text() -> None:
+    cn = md("== 经过 ==\n=== 战争爆发 ===\n甲", "zh-cn")["s01.md"]
+    tw = md("== 经过 ==\n=== 战争爆发 ===\n甲", "zh-tw")["s01.md"]
+    assert "## 战争爆发 { #s01-1 }" in cn
+    assert "## 戰爭爆發 { #s01-1 }" in tw
+
+
+def test_comments_entities_and_breaks() -> None:
+    lead = md("甲<!-- 隐藏 -->乙&nbsp;丙&#39;丁<br />戊<br>己")["index.md"]
+    assert "隐藏" not in lead
+    assert "乙&nbsp;丙'丁<br>戊<br>己" in lead
+
+
+def test_external_links_and_unsafe_schemes() -> None:
+    lead = md("[https://example.org/a 网站] [javascript:alert(1) 坏链接] [//example.org/b 相对]")["index.md"]
+    assert "[相对](https://example.org/b)" in lead
+    assert "[网站](https://example.org/a)" in lead
+    assert "](javascript:" not in lead and "坏链接" in lead  # shown as text, as MediaWiki does, never a link
+
+
+def test_markdown_lookalikes_in_text_change_nothing() -> None:
+    lead = md("# 不是标题\n正文 *星号* [^x] | 竖线 {{{{ }}}} _下划线_")["index.md"]
+    assert not lead.lstrip().startswith("#")
+    for raw in ("*星号*", "[^x]", "_下划线_"):
+        assert raw not in lead
+
+
+def test_conversion_in_both_variants_with_page_rules() -> None:
+    src = "{{noteTA\n|1=zh-cn:朝鲜战争; zh-tw:韓戰;\n|17=zh-cn:李奇微;zh-tw:李奇威;\n}}\n朝鲜战争中李奇微接任。-{zh-hans:斯大林;zh-tw:史達林}-"
+    assert "朝鲜战争中李奇微接任。斯大林" in md(src, "zh-cn")["index.md"]
+    assert "韓戰中李奇威接任。史達林" in md(src, "zh-tw")["index.md"]

@@ -15,23 +15,57 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(SOURCE) 2>/dev/null | 
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: all setup system site bundle pdf serve markdown bench test lint clean
+.PHONY: all setup shim katex system site bundle pdf serve markdown bench test lint clean
 
 all: site bundle pdf
 
 ## Python environment (.venv) with the project installed in editable mode.
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(SHIM)
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'
 	touch $@
 
+## Material's offline search needs the iframe-worker shim for file://: fetched from the npm registry at
+## setup, checked against a pinned hash, never committed (docs/assets/vendor/ is git-ignored).
+SHIM        := docs/assets/vendor/iframe-worker/shim.js
+SHIM_PKG    := iframe-worker@1.0.4
+SHIM_SHA256 := e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609
+shim: $(SHIM)
+$(SHIM):
+	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: install it (sudo apt-get install npm) for search in the file:// bundle"; else \
+	  set -e; rm -rf build/npm; mkdir -p build/npm $(dir $@); \
+	  (cd build/npm && npm pack --silent $(SHIM_PKG) >/dev/null && tar xzf iframe-worker-1.0.4.tgz); \
+	  echo "$(SHIM_SHA256)  build/npm/package/shim/index.js" | sha256sum -c --quiet; \
+	  cp build/npm/package/shim/index.js $@; \
+	  cp build/npm/package/LICENSE $(dir $@)LICENSE; \
+	fi
+
+## KaTeX typesets <math> (pymdownx.arithmatex generic markup) in the browser, offline: fetched from the npm
+## registry at setup, checked against a pinned hash, never committed (docs/assets/vendor/ is git-ignored).
+## Without it the pages still build and show the TeX source.
+KATEX        := docs/assets/vendor/katex/katex.min.js
+KATEX_PKG    := katex@0.19.1
+KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
+katex: $(KATEX)
+$(KATEX):
+	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: install it (apt-get install npm) to typeset formulas"; else \
+	  set -e; rm -rf build/npm-katex; mkdir -p build/npm-katex $(dir $@)fonts; \
+	  (cd build/npm-katex && npm pack --silent $(KATEX_PKG) >/dev/null); \
+	  echo "$(KATEX_SHA256)  build/npm-katex/katex-0.19.1.tgz" | sha256sum -c --quiet; \
+	  tar xzf build/npm-katex/katex-0.19.1.tgz -C build/npm-katex; \
+	  cp build/npm-katex/package/dist/katex.min.css build/npm-katex/package/dist/contrib/auto-render.min.js \
+	     build/npm-katex/package/LICENSE $(dir $@); \
+	  cp build/npm-katex/package/dist/fonts/*.woff2 $(dir $@)fonts/; \
+	  cp build/npm-katex/package/dist/katex.min.js $@; \
+	fi
+
 ## Debian packages the PDFs and browser tests need (installed when root, else explained).
 system:
 	@sh scripts/system-deps.sh
 
-site: setup
+site: setup $(KATEX)
 	$(BIN)/mkdocs build
 
 bundle: site
@@ -58,4 +92,4 @@ test: setup system
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf site dist build
+	rm -rf site dist build docs/assets/vendor

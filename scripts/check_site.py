@@ -377,6 +377,8 @@ def check(site_dir: Path, raw: str, variant: str) -> Report:
         for tok in LEAKS:
             if tok in facts.visible:
                 leaks[tok].append(page.name)
+        if page.name in NOT_ARTICLE:
+            continue  # its own ids (the print page prefixes them); its leaks were counted above
         for fid, text in facts.footnotes.items():
             defs.setdefault(fid, text)
             if not text.strip():
@@ -385,8 +387,6 @@ def check(site_dir: Path, raw: str, variant: str) -> Report:
         for href in facts.markers + facts.note_markers:
             if href.startswith("#") and href[1:] not in facts.ids:
                 dangling.append(f"{page.name}{href}")
-        if page.name in NOT_ARTICLE:
-            continue
         if page.name not in FULL_LISTS:
             markers += len(facts.markers)
             note_markers += len(facts.note_markers)

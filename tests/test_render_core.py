@@ -75,5 +75,13 @@ def test_markdown_lookalikes_in_text_change_nothing() -> None:
 
 def test_conversion_in_both_variants_with_page_rules() -> None:
     src = "{{noteTA\n|1=zh-cn:朝鲜战争; zh-tw:韓戰;\n|17=zh-cn:李奇微;zh-tw:李奇威;\n}}\n朝鲜战争中李奇微接任。-{zh-hans:斯大林;zh-tw:史達林}-"
-    assert "朝鲜战争中李奇微接任。斯大林" in md(src, "zh-cn")["index.md"]
-    assert "韓戰中李奇威接任。史達林" in md(src, "zh-tw")["index.md"]
+    import re
+
+    def text(s: str) -> str:
+        return re.sub(r"</?abbr[^>]*>", "", s)
+
+    assert "朝鲜战争中李奇微接任。斯大林" in text(md(src, "zh-cn")["index.md"])
+    tw = md(src, "zh-tw")["index.md"]
+    assert "韓戰中李奇威接任。史達林" in text(tw)
+    # a word a rule changed carries its form in the other variant as a tooltip
+    assert '<abbr title="zh-cn: 李奇微 · zh-tw: 李奇威">李奇威</abbr>' in tw

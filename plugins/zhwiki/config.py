@@ -39,6 +39,15 @@ class VariantList(c.BaseConfigOption[list]):
         return out
 
 
+class ParallelConfig(Config):
+    """The 简繁对照 view (parallel.py): two variants side by side in ``site/parallel/``."""
+
+    enabled = c.Type(bool, default=True)
+    """Build the parallel view (skipped, with a note in the log, when a variant of the pair is not built)."""
+    variants = VariantList(default=["zh-cn", "zh-tw"])
+    """The pair shown, left column first; both must be among ``variants``."""
+
+
 class ZhwikiConfig(Config):
     """Options of the plugin; every path is relative to mkdocs.yml."""
 
@@ -60,6 +69,8 @@ class ZhwikiConfig(Config):
     """Let a rule match its word in the other script or mixed script; False for exact MediaWiki parity."""
     groups_dir = c.Optional(c.Dir(exists=True))
     """Folder of conversion group files (``<Name>.txt`` or ``.json``) for ``{{noteTA|G1=…}}``."""
+    parallel = c.SubConfig(ParallelConfig)
+    """The parallel reading view: ``{enabled: true, variants: [zh-cn, zh-tw]}``."""
 
     # -- reporting ------------------------------------------------------------------------
     summary = c.Type(bool, default=True)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,12 +85,25 @@ class VariantEdition:
 _CACHE: dict[tuple[str, Options], Article] = {}
 
 
-def analyse(raw: str, options: Options = Options()) -> Article:
-    """Parse, collect references and render every page to IMD (cached by content)."""
+def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | None = None) -> Article:
+    """Parse, collect references and render every page to IMD (cached by content).
+
+    *timings*, when given, receives the seconds spent in each sub-step (``parse``, ``references``,
+    ``render``) and bypasses the cache; scripts/bench.py uses it to time the stages separately.
+    """
     sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     key = (sha, options)
-    if key in _CACHE:
+    if timings is None and key in _CACHE:
         return _CACHE[key]
+    mark = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal mark
+        if timings is not None:
+            now = time.perf_counter()
+            timings[stage] = timings.get(stage, 0.0) + now - mark
+            mark = now
+
     diag = Diagnostics()
     prep = prepare(raw, diag)
     code = parse(prep.text)
@@ -103,14 +118,28 @@ def analyse(raw: str, options: Options = Options()) -> Article:
     if options.title:
         ctx.self_titles.add(fold(options.title))
 
-    def line_of_node(node) -> int | None:
-        i = prep.text.find(str(node))
-        return prep.line_of(i) if i >= 0 else None
+    # References are collected in document order (a pre-order walk: a node starts at or after the
+    # previous one), so each search starts where the last match began.  Searching from 0 each time
+    # was quadratic in the article's length and gave a repeated identical <ref> its first line.
+    cursor = 0
 
+    def line_of_node(node) -> int | None:
+        nonlocal cursor
+        s = str(node)
+        i = prep.text.find(s, cursor)
+        if i < 0:
+            i = prep.text.find(s)
+        if i < 0:
+            return None
+        cursor = i
+        return prep.line_of(i)
+
+    lap("parse")
     refs.collect(code, line_of_node)
     for b in prep.blocks.values():
         if b.kind == "vlist" and re.search(r"\{\{\s*reflist|<references", b.rule.body, re.I):
             refs.wrapper_block = b.id
+    lap("references")
 
     pages: list[Page] = []
     cited_on: dict[str, list[str]] = {}
@@ -132,6 +161,7 @@ def analyse(raw: str, options: Options = Options()) -> Article:
     for fid, fn in refs.footnotes.items():
         if fid not in cited_on:
             diag.defect("unused ref", f"ref «{fn.name or fid}» is defined but never cited", fn.line)
+    lap("render")
     _CACHE.clear()
     _CACHE[key] = article
     return article
@@ -223,23 +253,34 @@ def _render_blocks(prep: Prepared, ctx: RenderContext) -> dict[int, RenderedBloc
 
 
 def load_group(name: str, groups_dir: str | None) -> list[ConvRule] | None:
-    """Rules of a conversion group from ``<groups_dir>/<name>.txt`` (or .json), or None.
+    """Rules of a conversion group (公共转换组, ``{{noteTA|G1=<name>}}``), or None when unavailable.
 
-    Text format: one rule per line in ``-{H|…}-`` body syntax (``zh-cn:坦克; zh-tw:戰車;``);
-    blank lines and lines starting with ``#`` are ignored.  JSON format: ``{"rules": ["…", …]}``
-    or ``{"rules": [{"conv": "…"}, …]}`` (zhconv-rs's CGroup snapshots).
+    zh.wikipedia keeps groups as ``Module:CGroup/<name>``; an offline build reads a vendored copy
+    from ``<groups_dir>/<name>.txt`` or ``<groups_dir>/<name>.json`` (the caller warns once and the
+    build goes on when neither exists, as Module:NoteTA adds no rules for a missing group).
+
+    * ``.txt``: one rule per line in ``-{H|…}-`` body syntax (``zh-cn:坦克; zh-tw:戰車; zh-hk:坦克;``,
+      one-way ``加特林=>zh-tw:格林;``); blank lines and lines starting with ``#`` are ignored.
+    * ``.json``: ``{"rules": ["…", …]}`` or ``{"rules": [{"conv": "…"}, …]}`` — the second is the
+      layout of zhconv-rs's ``data/cgroups/*.json`` snapshots, so those files can be used as they are.
+
+    Say which revision you vendored (a comment line, or the JSON's ``description``): groups are
+    edited independently of articles.  A file that cannot be read or parsed counts as unavailable.
     """
-    if not groups_dir:
+    if not groups_dir or not name or "/" in name or "\\" in name or name.startswith("."):
         return None
     base = Path(groups_dir)
     txt, js = base / f"{name}.txt", base / f"{name}.json"
-    if txt.is_file():
-        lines = txt.read_text(encoding="utf-8").splitlines()
-        return [parse_rule(ln.strip()) for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-    if js.is_file():
-        data = json.loads(js.read_text(encoding="utf-8"))
-        rules = data.get("rules", []) if isinstance(data, dict) else data
-        return [parse_rule(r["conv"] if isinstance(r, dict) else str(r)) for r in rules]
+    try:
+        if txt.is_file():
+            lines = txt.read_text(encoding="utf-8").splitlines()
+            return [parse_rule(ln.strip()) for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
+        if js.is_file():
+            data = json.loads(js.read_text(encoding="utf-8"))
+            rules = data.get("rules", []) if isinstance(data, dict) else data
+            return [parse_rule(str(r["conv"]) if isinstance(r, dict) else str(r)) for r in rules]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        return None
     return None
 
 
@@ -267,7 +308,7 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
     from .templates.references import notes_list
 
     refs = article.refs
-    notes = notes_list(ctx)
+    notes = notes_list(ctx, here="")  # the full list: back-links name the marker's page
     for page in article.pages:
         if f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}" in page.body:
             page.body = page.body.replace(f"{M.STASH_OPEN}NOTES{M.STASH_CLOSE}", notes, 1)
@@ -300,24 +341,65 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
 
 
 def site_name(article: Article, variant: str, options: Options, conv: Converter) -> str:
-    """The ``T=`` title for the variant (with fallback), else the configured title converted."""
-    if article.title_rule is not None and article.title_rule.entries:
-        entries = article.title_rule.entries
+    """The title for the variant: the last ``T`` rule (noteTA ``T=`` or inline ``-{T|…}-``) with
+    fallback, shown as written; for ``zh`` only a ``zh:`` entry counts.  Without one, the configured
+    page name run through the variant's table, page rules included (ConverterRule::getRuleConvertedTitle).
+    """
+    rule = conv.title_rule or article.title_rule
+    if rule is not None and rule.entries:
+        entries = rule.entries
         t = entries.get("zh") if variant == "zh" else pick(entries, variant)
         if t:
-            return t
+            return M.strip_markers(conv.convert(t, tooltips=False)) if any(c in t for c in M.ALL) else t
     return conv.convert_run(options.title) if options.title else ""
 
 
-def convert_edition(article: Article, variant: str, options: Options = Options()) -> VariantEdition:
-    """Convert every page of the article to *variant*, in document order (rules act forward)."""
-    conv = Converter(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script)
+_ANY_MARKER = re.compile("[\ue000-\uf8ff]")
+
+
+def _unmarked(text: str) -> str:
+    """*text* without leftover markers (the converter consumes them all; this is a safety net)."""
+    return M.strip_markers(text) if _ANY_MARKER.search(text) else text
+
+
+#: Variants whose forms a tooltip shows when the caller does not say what is being built.
+DEFAULT_BUILT: tuple[str, ...] = ("zh-cn", "zh-tw")
+
+
+#: Nav label of the lead page (converted per variant).
+LEAD_LABEL = "导言"
+
+
+def convert_edition(
+    article: Article, variant: str, options: Options = Options(), built: Sequence[str] | None = None
+) -> VariantEdition:
+    """Convert every page of the article to *variant*, in document order (rules act forward).
+
+    *built* lists every variant of this build: rule-changed words get an ``<abbr>`` tooltip with
+    their form in the others, and the 用词对照 page (glossary.md) has one column per variant.
+    Page titles (nav labels) are converted after the bodies, with the rules in force at the end,
+    as MediaWiki converts its table of contents.
+    """
+    from .glossary import build_page, page_title
+
+    built = tuple(dict.fromkeys(built or (*DEFAULT_BUILT, variant)))
+    conv = Converter(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script,
+                     built=built, tooltips=True)
+    bodies = [conv.convert(p.body) for p in article.pages]
     name = site_name(article, variant, options, conv)
     pages = []
-    for p in article.pages:
-        title = conv.convert(p.title) if p.title else name
-        body = conv.convert(p.body)
-        pages.append(VariantPage(p.path, p.kind, M.strip_markers(title), M.strip_markers(body)))
+    for p, body in zip(article.pages, bodies, strict=True):
+        if p.kind == "lead":
+            # The home page shows the article's title; its nav label names the part (导言), as the
+            # site name above the nav already is the title.
+            title = conv.convert_run(LEAD_LABEL, rules=False)
+            body = f"# {name}\n\n{body}" if name else body
+        else:
+            title = conv.convert(p.title, tooltips=False) if p.title else name
+        pages.append(VariantPage(p.path, p.kind, _unmarked(title), _unmarked(body)))
+    if conv.rules_seen or conv.maps_seen:
+        glossary = build_page(conv, article.blocks, built, conv.title_rule or article.title_rule)
+        pages.append(VariantPage("glossary.md", "back", page_title(variant), glossary))
     for msg, line in conv.warnings:
         article.diag.defect("conversion", msg, line)
     return VariantEdition(variant, name, pages, conv.hits, conv)

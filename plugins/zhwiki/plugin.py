@@ -23,15 +23,17 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import pipeline
+from . import about, parallel, pipeline, printpage
 from .config import ZhwikiConfig
-from .conversion.variants import NAMES, html_lang, is_traditional
+from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .source import SourceError, decode
 
 log = get_plugin_logger(__name__)
 
 #: Set while on_post_build builds a further variant; read by that build's fresh plugin instance.
 _NESTED_VARIANT: str | None = None
+#: Set while on_post_build builds the 简繁对照 view into site/parallel/ (parallel.py, issue 8).
+_NESTED_PARALLEL = False
 
 #: Material's theme language per variant (Material has zh, zh-Hant and zh-TW).
 THEME_LANGUAGE = {"zh-tw": "zh-TW", "zh-hant": "zh-Hant", "zh-hk": "zh-Hant", "zh-mo": "zh-Hant"}
@@ -47,6 +49,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self.edition: pipeline.VariantEdition | None = None
         self.article: pipeline.Article | None = None
         self.is_nested = False
+        self.facts: about.EditionFacts | None = None
 
     # -- configuration ------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -57,6 +60,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        self.parallel_view = _NESTED_PARALLEL
+        if self.parallel_view:
+            return self._config_parallel(config)
         self.is_nested = _NESTED_VARIANT is not None
         self.variant = _NESTED_VARIANT or self.config.variants[0]
         if not self.is_nested:
@@ -72,11 +78,14 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         config.extra["variant"] = self.variant
         config.extra["html_lang"] = html_lang(self.variant)
         self.article = self._analyse()
-        self.edition = pipeline.convert_edition(self.article, self.variant, self._options())
+        self.edition = pipeline.convert_edition(
+            self.article, self.variant, self._options(), built=_in_order(self.config.variants)
+        )
         config.site_name = self.edition.site_name or config.site_name
         config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
+        config.nav.append({about.labels(self.variant)["about"]: about.ABOUT_PATH})
         config.extra["alternate"] = [
-            {"name": _variant_label(v), "link": f"../{v}/", "lang": html_lang(v)} for v in self.config.variants
+            {"name": _variant_label(v), "link": f"../{v}/", "lang": html_lang(v)} for v in _in_order(self.config.variants)
         ]
         return config
 
@@ -102,7 +111,25 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             if existing is not None:
                 files.remove(existing)
             files.append(File.generated(config, p.path, content=p.markdown))
+        # The 关于本版 page and the print page (printpage.py / about.py).
+        self.facts = about.edition_facts(self.config.source, self.config.title, self.config.source_url)
+        extra = {
+            about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, self.config.variants),
+            about.PRINT_PATH: printpage.FRONT_MATTER.format(title=about.labels(self.variant)["print"]),
+        }
+        for path, content in extra.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=content))
         return files
+
+    def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        # The print page's body is assembled from every page's Markdown (printpage.py).
+        if self.edition is None or self.facts is None or page.file.src_uri != about.PRINT_PATH:
+            return None
+        return printpage.for_edition(self.edition.pages, config, variant=self.variant,
+                                     site_name=self.edition.site_name or config.site_name, facts=self.facts)
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         # The variant switcher keeps the reader on the same page (same path in every variant).
@@ -112,8 +139,10 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         depth = page.url.count("/") if page.url else 0
         up = "../" * depth
         config.extra["alternate"] = [
-            {"name": _variant_label(v), "link": f"{up}../{v}/{url}", "lang": html_lang(v)} for v in self.config.variants
+            {"name": _variant_label(v), "link": f"{up}../{v}/{url}", "lang": html_lang(v)}
+            for v in _in_order(self.config.variants)
         ]
+        self._parallel_context(page, config, f"{up}../", url)
         return context
 
     # -- after the build ----------------------------------------------------------------------
@@ -131,8 +160,84 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
                 mkdocs_build(cfg)
             finally:
                 _NESTED_VARIANT = None
+        self._build_parallel(config)
         self._write_chooser()
         self._report()
+
+    # -- parallel view (issue 8): site/parallel/, one page per article page (parallel.py) ------------
+    def _parallel_pair(self, announce: bool = False) -> tuple[str, str] | None:
+        opt = self.config.parallel
+        if not opt.enabled:
+            return None
+        if len(opt.variants) != 2:
+            raise PluginError(f"zhwiki parallel.variants needs exactly two variants, got {opt.variants}")
+        missing = [v for v in opt.variants if v not in self.config.variants]
+        if missing:
+            if announce:
+                log.info(f"parallel view skipped: {', '.join(missing)} not among the built variants")
+            return None
+        return opt.variants[0], opt.variants[1]
+
+    def _build_parallel(self, config: MkDocsConfig) -> None:
+        """One more nested build, after every variant, whose fresh plugin instance makes the pairs."""
+        global _NESTED_PARALLEL
+        if self._parallel_pair(announce=True) is None:
+            return
+        _NESTED_PARALLEL = True
+        try:
+            cfg = load_config(config.config_file_path, site_dir=self.root_dir, site_url=self.root_url or None,
+                              strict=config.strict)
+            cfg.plugins.on_startup(command="build", dirty=False)
+            mkdocs_build(cfg)
+        finally:
+            _NESTED_PARALLEL = False
+
+    def _config_parallel(self, config: MkDocsConfig) -> MkDocsConfig:
+        pair = self._parallel_pair()
+        assert pair is not None
+        left, right = pair
+        self.is_nested = True
+        self.variant = left  # the about and print pages take the left column's script
+        self.root_dir = config.site_dir
+        self.root_url = config.site_url or ""
+        config.site_dir = os.path.join(self.root_dir, parallel.SITE_DIR)
+        if self.root_url:
+            config.site_url = self.root_url.rstrip("/") + f"/{parallel.SITE_DIR}/"
+        config.theme["language"] = "zh"
+        config.extra["variant"] = left
+        config.extra["html_lang"] = "zh"
+        self.article = self._analyse()
+        view = parallel.build(self.article, left, right, self._options(),
+                              config.markdown_extensions, config.mdx_configs)
+        for msg in view.defects:
+            self.article.diag.defect("parallel view", msg)
+        self.edition = pipeline.VariantEdition(parallel.SITE_DIR, view.site_name, view.variant_pages(), [], None)  # type: ignore[arg-type]
+        config.site_name = view.site_name
+        config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
+        config.nav.append({about.labels(left)["about"]: about.ABOUT_PATH})
+        config.extra["alternate"] = [{"name": _variant_label(v), "link": f"../{v}/", "lang": html_lang(v)} for v in pair]
+        return config
+
+    def _parallel_context(self, page: Page, config: MkDocsConfig, root: str, url: str) -> None:
+        """Variant pages link to their parallel page; parallel pages link back to both variants."""
+        config.extra["parallel_link"] = None
+        pair = self._parallel_pair() if self.article is not None else None
+        if pair is None:
+            return
+        paths = {p.path for p in self.article.pages}  # type: ignore[union-attr]
+        src = page.file.src_uri
+        if getattr(self, "parallel_view", False):
+            if src in paths:
+                page.meta.setdefault("hide", [])
+                if "toc" not in page.meta["hide"]:
+                    page.meta["hide"].append("toc")  # the pairs need the width; the page has no headings of its own
+            target = url if src in paths or src in (about.ABOUT_PATH, about.PRINT_PATH) else "index.html"
+            config.extra["alternate"] = [
+                {"name": _variant_label(v), "link": f"{root}{v}/{target}", "lang": html_lang(v)} for v in pair
+            ]
+        elif self.variant in pair:  # pages with no counterpart (about, 用词对照) lead to the view's start
+            config.extra["parallel_link"] = f"{root}{parallel.SITE_DIR}/{url if src in paths else 'index.html'}"
+    # -- end of the parallel view ------------------------------------------------------------------
 
     def _report(self) -> None:
         assert self.article is not None
@@ -154,6 +259,11 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(self.config.source)
         return server
+
+
+def _in_order(variants: list[str]) -> list[str]:
+    """Variants in MediaWiki's fixed order, so a page does not depend on the order of the config."""
+    return [v for v in VARIANTS if v in variants]
 
 
 def _variant_label(v: str) -> str:

@@ -58,6 +58,8 @@ class Note:
     name: str | None = None
     imd: str | None = None
     cites: list[str] = field(default_factory=list)
+    #: The page of the note's first marker (where the full notes list links back to).
+    page: str | None = None
 
 
 class References:

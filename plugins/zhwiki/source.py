@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 import mwparserfromhell
@@ -86,7 +85,7 @@ class Prepared:
 
     def line_of(self, pos: int) -> int:
         """1-based source line of an offset in the prepared text."""
-        return bisect.bisect_right(self.newlines, self.offsets.to_src(pos)) + 1
+        return bisect.bisect_left(self.newlines, self.offsets.to_src(pos)) + 1
 
 
 def decode(data: bytes, name: str = "source") -> str:
@@ -105,19 +104,21 @@ def decode(data: bytes, name: str = "source") -> str:
 def clean(text: str, diag: Diagnostics) -> str:
     """Normalise newlines and drop characters no page may show; line numbers are kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # One regex pass instead of a per-character loop (this ran for every character of the article).
     bad: dict[int, int] = {}
-    out = []
-    line = 1
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        elif (unicodedata.category(ch) == "Cc" and ch != "\t") or "\ue000" <= ch <= "\uf8ff":
-            bad[line] = bad.get(line, 0) + 1
-            continue
-        out.append(ch)
+    line, last = 1, 0
+    for m in _BAD_CHAR_RE.finditer(text):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        bad[line] = bad.get(line, 0) + 1
     for ln, n in bad.items():
         diag.defect("control character", f"{n} control or private-use character(s) removed", ln)
-    return "".join(out)
+    return _BAD_CHAR_RE.sub("", text) if bad else text
+
+
+#: Unicode category Cc (U+0000–001F, U+007F–009F) except tab and newline, and the private-use area
+#: (our markers live there, markers.py).
+_BAD_CHAR_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 
 _PROTECT = r"<(nowiki|pre|code|syntaxhighlight|source|math)\b[^>]*?(?<!/)>.*?</\1\s*>"
@@ -135,7 +136,7 @@ def strip_comments(text: str, diag: Diagnostics, newlines: list[int]) -> tuple[s
         if not m.group(0).startswith("<!--"):
             continue
         if not m.group(0).endswith("-->"):
-            line = bisect.bisect_right(newlines, m.start()) + 1
+            line = bisect.bisect_left(newlines, m.start()) + 1
             diag.defect("malformed markup", "unclosed <!-- comment; its marker was dropped and the text kept", line)
             out.append(text[pos:m.start()])
             olen += m.start() - pos
@@ -166,7 +167,8 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
         elif stack:
             pairs[stack.pop()] = pos
     for pos in stack:
-        diag.defect("malformed conversion", "unclosed -{ : shown as text without the marker", line_at(pos))
+        diag.defect("malformed conversion",
+                    "unclosed -{ : shown literally, as MediaWiki does; the text after it is converted as usual", line_at(pos))
     unclosed = set(stack)
     blocks: dict[int, Block] = {}
     omap = OffsetMap()
@@ -182,6 +184,7 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
                 continue
             parts.append(text[pos:op])
             if op in unclosed:
+                parts.append("-{")  # MediaWiki shows an unclosed -{ as written
                 pos = op + 2
                 continue
             close = pairs[op]
@@ -193,8 +196,8 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
     def make_block(op: int, close: int, depth: int) -> str:
         line = line_at(op)
         if depth > MAX_LC_DEPTH:
-            diag.defect("malformed conversion", f"-{{…}}- nested deeper than {MAX_LC_DEPTH}: shown as plain text", line)
-            return render_range(op + 2, close, depth)
+            diag.defect("malformed conversion", f"-{{…}}- nested deeper than {MAX_LC_DEPTH}: shown literally", line)
+            return "-{" + render_range(op + 2, close, depth) + "}-"
         inner = render_range(op + 2, close, depth)
         if inner == "":
             return M.BREAK
@@ -204,8 +207,8 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
             diag.defect("malformed conversion", "-{…}- names an unknown variant; its text is shown unconverted", line)
         if "R" in rule.flags or (not rule.flags and not rule.flag_variants and not rule.has_entries):
             kind = "raw"
-        elif rule.flag_variants and not rule.flags:
-            kind = "vlist"
+        elif rule.flag_variants and not (rule.flags & {"N", "-", "H"}) and rule.flags != {"T"}:
+            kind = "vlist"  # variant flags win over A/D/T combinations (ConverterRule::parseFlags)
         else:
             kind = "map"
         blocks[bid] = Block(bid, kind, rule, line)
@@ -223,6 +226,8 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
         out.append(text[pos:op])
         olen += op - pos
         if op in unclosed:
+            out.append("-{")  # shown as written (LanguageConverter::recursiveConvertRule)
+            olen += 2
             pos = op + 2
             omap.anchor(olen, pos)
             continue
@@ -240,15 +245,157 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
 def prepare(raw: str, diag: Diagnostics) -> Prepared:
     """Run the preprocessing steps on decoded source text."""
     text = clean(raw, diag)
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
+    newlines = [m.start() for m in re.finditer("\n", text)]
 
     def src_line(pos: int) -> int:
-        return bisect.bisect_right(newlines, pos) + 1
+        return bisect.bisect_left(newlines, pos) + 1
 
+    if not text.strip():
+        diag.defect("empty source", "the article has no text; the edition has one empty page")
     text2, cmap = strip_comments(text, diag, newlines)
-    text3, blocks, lmap = mask_conversion_blocks(text2, diag, lambda p: src_line(cmap.to_src(p)))
-    lmap.inner = cmap
+    check_quotes(text2, diag, lambda p: src_line(cmap.to_src(p)))
+    text2, rmap = repair_structure(text2, diag, lambda p: src_line(cmap.to_src(p)))
+    rmap.inner = cmap
+    try:
+        text3, blocks, lmap = mask_conversion_blocks(text2, diag, lambda p: src_line(rmap.to_src(p)))
+    except RecursionError:
+        # Guard for pathological nesting: the text stays, the -{ }- markers go (reported).
+        diag.defect("malformed conversion", "-{…}- nested too deeply to read; its markers were dropped and the text kept",
+                    src_line(rmap.to_src(text2.find("-{"))))
+        text3, blocks, lmap = re.sub(r"-\{|\}-", "", text2), {}, OffsetMap()
+    lmap.inner = rmap
+    if text.strip() and not re.search(r"^==[^=].*==[ \t]*$", text3, re.M):
+        diag.defect("no sections", "the article has no level-2 sections; everything is on one page")
     return Prepared(text3, blocks, lmap, newlines)
+
+
+_PROTECTED_RE = re.compile(_PROTECT, re.S | re.I)
+_REF_TOKEN_RE = re.compile(r"<ref\b[^<>]*?(/?)>|</ref\s*>", re.I)
+_TABLE_LINE_RE = re.compile(r"^[ \t]*(\{\||\|\}(?!\}))", re.M)
+_H2_LINE_RE = re.compile(r"^==[^=].*==[ \t]*$", re.M)
+
+
+_QUOTE_RUN_RE = re.compile(r"'{2,}")
+
+
+def check_quotes(text: str, diag: Diagnostics, line_at) -> None:
+    """Report lines whose italic or bold apostrophes do not pair up.
+
+    MediaWiki closes them at the end of the line, and so does the renderer (blocks.quotes); this
+    only tells the editor.  The count follows Parser::doQuotes: a run of 4 is an apostrophe plus
+    bold, 5 or more is bold italics, and when both counts are odd one bold run is read as an
+    apostrophe plus italics.
+    """
+    if "''" not in text:
+        return
+    blank = _PROTECTED_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+    pos = 0
+    for line in blank.split("\n"):
+        if "''" in line:
+            n_i = n_b = 0
+            has_bold = False
+            for m in _QUOTE_RUN_RE.finditer(line):
+                n = len(m.group(0))
+                if n == 2:
+                    n_i += 1
+                elif n in (3, 4):
+                    n_b += 1
+                    has_bold = True
+                else:
+                    n_i += 1
+                    n_b += 1
+            if n_i % 2 and n_b % 2 and has_bold:
+                n_i, n_b = n_i + 1, n_b - 1
+            if n_i % 2 or n_b % 2:
+                what = "italic ''" if n_i % 2 else "bold '''"
+                diag.defect("unbalanced quotes", f"{what} is not closed on its line; closed at the line's end", line_at(pos))
+        pos += len(line) + 1
+
+
+def repair_structure(text: str, diag: Diagnostics, line_at) -> tuple[str, OffsetMap]:
+    """Close what the parser would otherwise show as raw markup: unclosed refs and tables.
+
+    mwparserfromhell leaves an unclosed ``<ref>`` or ``{|`` as plain text, which would put
+    wikitext on the page.  An unclosed ``<ref>`` is closed at the end of its line (or before the
+    next ``<ref>``), as its author most likely meant; an unclosed table is closed before the
+    next level-2 heading, so it cannot swallow later sections (MediaWiki closes it only at the
+    end of the page); a ``|}`` that closes nothing is dropped.  Every repair is a reported
+    defect; text inside nowiki/pre/code/math is left alone.
+    """
+    protected = [(m.start(), m.end()) for m in _PROTECTED_RE.finditer(text)]
+    starts = [a for a, _ in protected]
+
+    def is_protected(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return i >= 0 and protected[i][0] <= pos < protected[i][1]
+
+    edits: list[tuple[int, int, str]] = []  # (start, end, replacement) in input offsets
+
+    # -- refs --------------------------------------------------------------------------
+    open_at: int | None = None
+    open_end = 0
+    for m in _REF_TOKEN_RE.finditer(text):
+        if is_protected(m.start()):
+            continue
+        tok = m.group(0)
+        if tok.startswith("</"):
+            if open_at is None:
+                diag.defect("malformed markup", "</ref> without an opening <ref> removed", line_at(m.start()))
+                edits.append((m.start(), m.end(), ""))
+            open_at = None
+            continue
+        if m.group(1) == "/":  # self-closing use
+            continue
+        if open_at is not None:
+            eol = text.find("\n", open_end)
+            at = m.start() if eol < 0 or m.start() < eol else eol
+            diag.defect("malformed markup", "<ref> is never closed; closed at the end of its line", line_at(open_at))
+            edits.append((at, at, "</ref>"))
+        open_at, open_end = m.start(), m.end()
+    if open_at is not None:
+        eol = text.find("\n", open_end)
+        at = len(text) if eol < 0 else eol
+        diag.defect("malformed markup", "<ref> is never closed; closed at the end of its line", line_at(open_at))
+        edits.append((at, at, "</ref>"))
+
+    # -- tables ------------------------------------------------------------------------
+    stack: list[int] = []
+    events = [(m.start(1), m.group(1)) for m in _TABLE_LINE_RE.finditer(text) if not is_protected(m.start(1))]
+    events += [(m.start(), "==") for m in _H2_LINE_RE.finditer(text) if not is_protected(m.start())]
+    for pos, tok in sorted(events):
+        if tok == "{|":
+            stack.append(pos)
+        elif tok == "|}":
+            if stack:
+                stack.pop()
+            else:
+                diag.defect("malformed markup", "|} closes no table; removed", line_at(pos))
+                edits.append((pos, pos + 2, ""))
+        elif stack:
+            for op in reversed(stack):
+                diag.defect("malformed markup", "table {| is never closed; closed before the next section", line_at(op))
+            edits.append((pos, pos, "|}\n" * len(stack)))
+            stack.clear()
+    for op in reversed(stack):
+        diag.defect("malformed markup", "table {| is never closed; closed at the end of the article", line_at(op))
+    if stack:
+        edits.append((len(text), len(text), "\n|}" * len(stack)))
+
+    if not edits:
+        return text, OffsetMap()
+    omap = OffsetMap()
+    out: list[str] = []
+    pos = olen = 0
+    for start, end, rep in sorted(edits, key=lambda e: (e[0], e[1])):
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(rep)
+        olen += (start - pos) + len(rep)
+        pos = end
+        omap.anchor(olen, pos)
+    out.append(text[pos:])
+    return "".join(out), omap
 
 
 def parse(text: str) -> Wikicode:
@@ -264,18 +411,21 @@ def split_sections(prep: Prepared, code: Wikicode | None = None) -> list[Section
     title = None
     start = 0
     offset = 0
+    # *code* is the parse of prep.text and mwparserfromhell round-trips, so a section's text is a
+    # slice of prep.text (saves serialising every node a second time).
+    whole = prep.text
     for node in code.nodes:
         s = str(node)
         if isinstance(node, Heading) and node.level == 2:
-            sections.append(_section(len(sections), title, current, start))
+            sections.append(_section(len(sections), title, current, start, whole[start:offset]))
             current, title, start = [], node.title, offset + len(s)
         else:
             current.append(node)
         offset += len(s)
-    sections.append(_section(len(sections), title, current, start))
+    sections.append(_section(len(sections), title, current, start, whole[start:offset]))
     return sections
 
 
-def _section(index: int, title, nodes: list, start: int) -> Section:
+def _section(index: int, title, nodes: list, start: int, text: str | None = None) -> Section:
     wc = Wikicode(nodes)
-    return Section(index, title, wc, start, "".join(str(n) for n in nodes))
+    return Section(index, title, wc, start, "".join(str(n) for n in nodes) if text is None else text)

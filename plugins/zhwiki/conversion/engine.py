@@ -2,21 +2,52 @@
 
 The walk goes left to right over the whole article (all pages in document order share one
 :class:`Converter`, because a rule acts from its position on: LanguageConverter::convertTo).
-Text runs are converted by one longest-match pass over the page rules; what no rule covers goes
-to the base table.  Markers from markers.py mark what is not converted or where words break.
+
+Text runs go through **one longest-match pass over page rules and base table together**
+(conversion-semantics.md §5): at each position the longest key wins, whether it is a rule key or
+an OpenCC phrase, and a rule wins a tie (MediaWiki writes rule pairs over base entries with the
+same key).  Doing that character by character in Python would be slow, so the pass is split:
+
+1. a compiled regex finds the next rule-key candidate (C speed; rules are few);
+2. at a candidate, the base segmentation is replayed from the nearest *forced* boundary (a
+   character that occurs in no phrase key, so no phrase can span it) to see whether an OpenCC
+   phrase starting before the candidate swallows it, or a longer phrase starts at it;
+3. everything between rule hits is base-table text; all of it is converted at the end with one
+   OpenCC call per table (runs joined at a character no dictionary key contains).  Since those
+   gaps start and end on segment boundaries, OpenCC's own max-forward-match reproduces the
+   segmentation of the joint pass exactly.
+
+Markers from markers.py mark what is not converted or where words break; HTML tags and link
+destinations are boundaries.  Rule hits are recorded (for the 用词对照 page and tooltips).
+
+Deliberate differences from MediaWiki, each a product decision or a documented approximation:
+
+* mixed-script matching (default; ``mixed_script=False`` for parity): a rule key also matches
+  its word spelled in the other script or mixed (朝鮮半岛 meets rule 4, not rule 8);
+* a map's text is shown as written, except inside ``-{zh-hans;zh-hant|…}-`` where the wrapper
+  converts it once more, as MediaWiki does;
+* ``-{zh-tw|…}-`` read in a variant that reaches zh-tw only by fallback (zh-hk) uses zh-tw's
+  *base* table, without zh-tw's page rules (this converter keeps one variant's rules);
+* ``-{}-`` inside a ``-{zh-hans;zh-hant|…}-`` wrapper still breaks words (MediaWiki joins the
+  text first, so there it has no effect);
+* a key removed with ``-{-|…}-`` is converted character by character afterwards (MediaWiki
+  would still let shorter base phrases inside it match).
 """
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .. import markers as M
-from .rules import ConvRule
-from .tables import base_table, fold_char
-from .variants import BIDIRECTIONAL, FALLBACK, REGION_NAMES, VARIANTS, pick
+from .rules import ConvRule, OneWay
+from .tables import BaseTable, base_table, char_class, fold, variants_of
+from .variants import BIDIRECTIONAL, FALLBACK, REGION_NAMES, VARIANTS, normalize_variant, pick
 
-#: What MediaWiki shows where a map has no text for the variant (ConverterRule).
+#: What MediaWiki shows where a map has no text for the variant (message converter-manual-rule-error).
 RULE_ERROR = "在手动语言转换规则中检测到错误"
 
 
@@ -41,61 +72,160 @@ class RuleHit:
     rule: str
 
 
+#: Value of a key removed by ``-{-|…}-``: the text is then converted character by character.
+_REMOVED = "\x00removed"
+
+
 @dataclass
 class RuleTable:
-    """Page rules in force for one variant: key → replacement, with folded keys for mixed script."""
+    """Page rules in force for one variant: key → replacement (plus what each key came from)."""
 
     pairs: dict[str, str] = field(default_factory=dict)
-    folded: dict[str, str] = field(default_factory=dict)
     origin: dict[str, str] = field(default_factory=dict)
-    maxlen: int = 0
-    first: set[str] = field(default_factory=set)
+    rule_of: dict[str, ConvRule] = field(default_factory=dict)
+    #: folded key → original keys (latest last), for mixed-script matching.
+    folded: dict[str, list[str]] = field(default_factory=dict)
+    mixed: bool = True
+    #: key → value with markers resolved (filled by the converter on first use).
+    shown: dict[str, str] = field(default_factory=dict)
+    #: True once a key has no CJK character (then no run may be skipped as unconvertible).
+    plain_keys: bool = False
+    _regex: re.Pattern[str] | None = None
+    _dirty: bool = True
 
-    def add(self, key: str, value: str, origin: str, mixed: bool) -> None:
+    def add(self, key: str, value: str, origin: str, rule: ConvRule | None = None) -> None:
         key = key.strip()
         if not key:
             return
         self.pairs[key] = value
         self.origin[key] = origin
-        if mixed:
-            self.folded["".join(fold_char(c) for c in key)] = key
-        self.maxlen = max(self.maxlen, len(key))
-        self.first.add(key[0])
-        if mixed:
-            self.first.add(fold_char(key[0]))
+        if not _CONVERTIBLE_RE.search(key):
+            self.plain_keys = True
+        if rule is not None:
+            self.rule_of[key] = rule
+        fk = fold(key) if self.mixed else key
+        keys = self.folded.setdefault(fk, [])
+        if key in keys:
+            keys.remove(key)
+        keys.append(key)
+        self.shown.pop(key, None)
+        self._dirty = True
 
-    def remove(self, key: str) -> None:
-        self.pairs.pop(key.strip(), None)
+    def remove(self, key: str, origin: str) -> None:
+        """``-{-|…}-``: the key leaves the table — rule pairs and base entries alike (§4)."""
+        self.add(key, _REMOVED, origin)
+
+    def regex(self) -> re.Pattern[str] | None:
+        """One alternation of every key, longest first, so a match is the longest key at its start.
+
+        With mixed-script matching each character of a key becomes the class of every character
+        that folds to the same simplified one, so the text itself is searched (no folded copy).
+        """
+        if self._dirty:
+            keys = sorted(self.folded, key=lambda k: (-len(k), k))
+            if self.mixed:
+                # Every alternative starts with a literal, so the regex engine can skip ahead
+                # to possible first characters (a leading class would disable that).
+                alts = [re.escape(c0) + "".join(char_class(c) for c in k[1:])
+                        for k in keys for c0 in variants_of(k[0])]
+            else:
+                alts = [re.escape(k) for k in keys]
+            self._regex = re.compile("|".join(alts)) if keys else None
+            self._dirty = False
+        return self._regex
+
+    def resolve(self, actual: str) -> str:
+        """The key a match stands for: the exact spelling if it is a key, else the latest added."""
+        if actual in self.pairs:
+            return actual
+        return self.folded[fold(actual) if self.mixed else actual][-1]
+
+
+def rule_texts(rule: ConvRule) -> dict[str, str]:
+    """Each variant's text under a two-way rule, own or borrowed along the chain (generateConvTable)."""
+    texts: dict[str, str] = {}
+    if not rule.entries:
+        return texts
+    for v in VARIANTS:
+        t = rule.entries.get("zh") if v == "zh" else pick(rule.entries, v)
+        if t:
+            texts[v] = t
+    return texts
 
 
 def pairs_for(rule: ConvRule, variant: str) -> list[tuple[str, str]]:
-    """Replacement pairs a rule adds to *variant*'s table (ConverterRule::generateConvTable)."""
+    """Replacement pairs a rule adds to *variant*'s table (ConverterRule::generateConvTable).
+
+    Every text any variant ends up with becomes a key mapping to *variant*'s text — for the
+    bidirectional (regional) variants only; zh-hans/zh-hant take one-way pairs only and zh none
+    (ZhConverter::getAdditionalManualLevel).  One-way pairs have no fallback.
+    """
     out: list[tuple[str, str]] = []
-    if variant in BIDIRECTIONAL and rule.entries:
-        texts: dict[str, str] = {}
-        for v in VARIANTS:
-            t = pick(rule.entries, v) if v != "zh" else rule.entries.get("zh")
-            if t:
-                texts[v] = t
+    if variant in BIDIRECTIONAL:
+        texts = rule_texts(rule)
         mine = texts.get(variant)
         if mine:
             for t in dict.fromkeys(texts.values()):
                 out.append((t, mine))
-    for ow in rule.oneway:
-        if ow.variant == variant:
-            out.append((ow.source, ow.target))
+        elif not rule.has_entries and not rule.invalid and rule.body.strip():
+            word = rule.body.strip()  # -{H|word}-: protect word (map it to itself)
+            out.append((word, word))
+    if variant != "zh":
+        for ow in rule.oneway:
+            if ow.variant == variant:
+                out.append((ow.source, ow.target))
     return out
 
 
-_TOKEN_RE = re.compile(
+def word_in(rule: ConvRule | None, source: str, variant: str) -> str:
+    """The form *source* takes in *variant* under *rule* (for tooltips and the 用词对照 page).
+
+    Where the rule gives the variant no pair (zh-hans/zh-hant under a two-way rule, a one-way rule
+    for another variant), the variant's base table decides, as it would in that build.
+    """
+    if rule is not None and variant in BIDIRECTIONAL:
+        mine = rule_texts(rule).get(variant)
+        if mine:
+            return mine
+    if rule is not None:
+        fs = fold(source)
+        for ow in rule.oneway:
+            if ow.variant == variant and fold(ow.source) == fs:
+                return ow.target
+    return base_table(variant).convert(source)
+
+
+#: Tokens the walk handles one by one: markers that switch modes, and tags or attribute lists
+#: whose ``title``/``alt`` value is converted.
+_ACTIVE_RE = re.compile(
     f"({M.NOCONV_OPEN}|{M.NOCONV_CLOSE}|{M.BREAK}|{M.BLOCK_OPEN}\\d+{M.BLOCK_END}"
-    f"|[{M.SPAN_OPEN}{M.SPAN_CLOSE}]\\d+{M.ID_END}|<[^<>\n]*>|\\]\\([^()\\s]*\\)|\\n)"
+    f"|{M.SPAN_OPEN}\\d+{M.ID_END}|{M.SPAN_CLOSE}\\d+{M.ID_END}"
+    r'|<[^<>\n]*?\b(?:title|alt)="[^<>\n]*>'
+    r'|\{:?[ ]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*?\b(?:title|alt)="[^{}\n]*\})'
 )
+#: Tokens copied as they are: other tags, Markdown link destinations, attribute lists.  They are
+#: word boundaries, so the walk swaps each for one HOLE character (no dictionary key contains it),
+#: converts the text around them in one piece, and puts them back afterwards.
+_PASSIVE_RE = re.compile(r"(<[^<>\n]*>|\]\([^()\s]*\)|\{:?[ ]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\})")
+_HOLE = "\x1e"  # a control character: clean() removes them from the source
 _ATTR_RE = re.compile(r'\b(title|alt)="([^"]*)"')
+#: Between gaps when many runs go to OpenCC in one call (source text never contains it: clean()).
+_RAW = "raw"
+_NORMAL = "normal"
+
+
+def _Gap(table: BaseTable, text: str) -> tuple[BaseTable, str]:  # noqa: N802 - reads as a type
+    """A placeholder for base-table text (a tuple; every finished piece in an output list is a str),
+    filled after one batched OpenCC call per table."""
+    return (table, text)
 
 
 class Converter:
-    """Converts IMD to one variant; keeps rule state across calls (document order)."""
+    """Converts IMD to one variant; keeps rule state across calls (document order).
+
+    *built* lists the variants of this build (for tooltips: the form of a rule-changed word in
+    the other variants); *tooltips* turns the ``<abbr>`` wrappers on.
+    """
 
     def __init__(
         self,
@@ -103,122 +233,239 @@ class Converter:
         blocks: dict[int, RenderedBlock] | None = None,
         page_rules: list[tuple[ConvRule, str]] | None = None,
         mixed_script: bool = True,
+        built: Sequence[str] = (),
+        tooltips: bool = False,
     ) -> None:
         self.variant = variant
         self.blocks = blocks or {}
         self.mixed = mixed_script
         self.base = base_table(variant)
-        self.table = RuleTable()
+        self.table = RuleTable(mixed=mixed_script)
         self.hits: list[RuleHit] = []
         self.warnings: list[tuple[str, int | None]] = []
+        #: Every rule that came into force, in order: (rule, origin), for the 用词对照 page.
+        self.rules_seen: list[tuple[ConvRule, str]] = []
+        #: Maps displayed, in order: (block id, shown text).
+        self.maps_seen: list[tuple[int, str]] = []
+        self.title_rule: ConvRule | None = None
+        self.built = tuple(dict.fromkeys(list(built) or [variant]))
+        self.tooltips = tooltips and len(self.built) > 1
+        self._tip_cache: dict[tuple[str, str, int], str | None] = {}
+        self._imd = ""
+        self._base_cache: dict[str, str] = {}
+        self._span_modes: dict[tuple[str, str], str] = {}
         for rule, origin in page_rules or []:
             self.apply_rule(rule, origin)
 
     # -- rules -------------------------------------------------------------------------
     def apply_rule(self, rule: ConvRule, origin: str) -> None:
         """Add (or with ``-`` remove) the pairs of a rule for the rest of the walk."""
+        self.rules_seen.append((rule, origin))
         if "-" in rule.flags:
-            for key, _ in pairs_for(rule, self.variant) or [(t, t) for t in rule.entries.values()]:
-                self.table.remove(key)
-            return
-        if not rule.has_entries and rule.body.strip() and self.variant in BIDIRECTIONAL:
-            # -{H|word}- with no variant entries protects the word (maps it to itself).
-            word = rule.body.strip()
-            self.table.add(word, word, origin, self.mixed)
+            keys = [k for k, _ in pairs_for(rule, self.variant)]
+            if not keys:
+                keys = list(rule.entries.values()) or ([rule.body.strip()] if rule.body.strip() else [])
+            for key in keys:
+                self.table.remove(key, origin)
             return
         for key, value in pairs_for(rule, self.variant):
-            self.table.add(key, value, origin, self.mixed)
+            self.table.add(key, value, origin, rule)
 
     # -- text --------------------------------------------------------------------------
     def convert_run(self, text: str, rules: bool = True) -> str:
-        """One left-to-right pass: the longest rule key wins; the rest goes to the base table."""
-        if not text:
-            return text
-        table = self.table
-        if not rules or not table.pairs:
-            return self.base.convert(text)
-        out: list[str] = []
-        gap_start = 0
-        i = 0
-        n = len(text)
-        folded_text = None
-        while i < n:
-            ch = text[i]
-            hit = None
-            if ch in table.first or (self.mixed and fold_char(ch) in table.first):
-                for length in range(min(table.maxlen, n - i), 0, -1):
-                    piece = text[i:i + length]
-                    if piece in table.pairs:
-                        hit = piece
-                        break
-                    if self.mixed:
-                        if folded_text is None:
-                            folded_text = "".join(fold_char(c) for c in text)
-                        key = table.folded.get(folded_text[i:i + length])
-                        if key is not None and key in table.pairs:
-                            hit = key
-                            break
-            if hit is None:
-                i += 1
-                continue
-            out.append(self.base.convert(text[gap_start:i]))
-            value = table.pairs[hit]
-            out.append(value)
-            src = text[i:i + len(hit)]
-            if value != self.base.convert(src):
-                self.hits.append(RuleHit(src, value, table.origin.get(hit, "")))
-            i += len(hit)
-            gap_start = i
-        out.append(self.base.convert(text[gap_start:]))
-        return "".join(out)
+        """Convert one plain-text run at once (no batching, no tooltips)."""
+        out: list = []
+        if rules:
+            self._scan(text, out, tooltips=False, at=-1)
+        else:
+            out.append(self._gap(text, self.base))
+        return self._resolve(out)
 
-    def convert(self, imd: str) -> str:
+    def convert(self, imd: str, tooltips: bool | None = None) -> str:
         """Convert a whole IMD string and return plain Markdown (no markers left)."""
-        return self._walk(imd, mode="normal").replace(M.VARIANT, self.variant)
+        self._imd = imd
+        text = self._walk_str(imd, _NORMAL, self.tooltips if tooltips is None else tooltips)
+        return text.replace(M.VARIANT, self.variant) if M.VARIANT in text else text
 
-    def _walk(self, imd: str, mode: str) -> str:
-        """*mode*: ``normal`` (rules + base), ``raw`` (nothing), or a variant whose plain table applies."""
-        out: list[str] = []
-        pos = 0
-        stack: list[tuple[str, str]] = []  # (kind, id) of open spans, innermost last
-        cur = mode
+    @staticmethod
+    def _gap(text: str, table: BaseTable) -> _Gap:
+        return _Gap(table, text)
 
-        def flush(text: str) -> None:
-            if not text:
-                return
-            if cur == "raw":
-                out.append(text)
-            elif cur == "normal":
-                out.append(self.convert_run(text))
-            else:
-                out.append(base_table(cur).convert(text))
-
-        for m in _TOKEN_RE.finditer(imd):
-            flush(imd[pos:m.start()])
-            pos = m.end()
-            tok = m.group(0)
-            if tok == M.NOCONV_OPEN:
-                stack.append(("noconv", "", cur))  # type: ignore[arg-type]
-                cur = "raw"
-            elif tok == M.NOCONV_CLOSE:
-                cur = self._pop(stack, "noconv", "", cur)
-            elif tok == M.BREAK or tok == "\n":
-                out.append("\n" if tok == "\n" else "")
-            elif tok[0] == M.BLOCK_OPEN:
-                out.append(self._block(int(tok[1:-1]), cur))
-            elif tok[0] == M.SPAN_OPEN:
-                bid = tok[1:-1]
-                block = self.blocks.get(int(bid))
-                stack.append(("span", bid, cur))  # type: ignore[arg-type]
-                cur = self._span_mode(block, cur)
-            elif tok[0] == M.SPAN_CLOSE:
-                cur = self._pop(stack, "span", tok[1:-1], cur)
-            elif tok.startswith("]("):
-                out.append(tok)  # a Markdown link destination: never converted
-            else:
-                out.append(self._tag(tok, cur))
-        flush(imd[pos:])
+    @staticmethod
+    def _resolve(out: list) -> str:
+        """Run the base-table gaps in *out* through OpenCC (one call per table) and join."""
+        by_table: dict[BaseTable, list[int]] = {}
+        for i, p in enumerate(out):
+            if type(p) is tuple:
+                by_table.setdefault(p[0], []).append(i)
+        for table, idxs in by_table.items():
+            for i, res in zip(idxs, table.convert_many([out[i][1] for i in idxs]), strict=True):
+                out[i] = res
         return "".join(out)
+
+    def _scan(self, text: str, out: list, tooltips: bool, at: int) -> None:
+        """The joint longest-match pass over one run in this variant's table (module docstring)."""
+        table = self.table
+        rx = table.regex() if table.pairs else None
+        if rx is None or not text:
+            out.append(self._gap(text, self.base))
+            return
+        hay = text
+        m = rx.search(hay)
+        if m is None:
+            out.append(self._gap(text, self.base))
+            return
+        phrases = self.base.phrases
+        chars = phrases.chars
+        n = len(text)
+        g = known = 0
+        while m is not None:
+            i, j = m.span()
+            # Replay the base segmentation from the nearest forced boundary before i.
+            k = i - 1
+            floor = known
+            while k >= floor and text[k] in chars:
+                k -= 1
+            b = phrases.boundary(text, k + 1, i)
+            if b > i:  # an OpenCC phrase spans the candidate: the phrase wins
+                known = b
+                m = rx.search(hay, b) if b < n else None
+                continue
+            longest = phrases.longest(text, i)
+            if longest > j - i:  # a longer phrase starts here (§5: 韩国制 beats 韩国)
+                known = i + longest
+                m = rx.search(hay, known) if known < n else None
+                continue
+            src = text[i:j]
+            key = table.resolve(src)
+            value = table.pairs[key]
+            if i > g:
+                out.append(self._gap(text[g:i], self.base))
+            if value is _REMOVED:
+                out.extend(self._gap(c, self.base) for c in src)
+            else:
+                shown = table.shown.get(key)
+                if shown is None:
+                    shown = table.shown[key] = self._walk_str(value, _RAW) if _MARKER_RE.search(value) else value
+                rule = table.rule_of.get(key)
+                plain = self._base_cache.get(src)
+                if plain is None:
+                    plain = self._base_cache[src] = self.base.convert(src)
+                if shown != plain:
+                    self.hits.append(RuleHit(src, shown, table.origin.get(key, "")))
+                    if tooltips and not self._in_heading(text, i, at):
+                        shown = self._tooltip(shown, src, rule)
+                out.append(shown)
+            g = known = j
+            m = rx.search(hay, j) if j < n else None
+        if g < n:
+            out.append(self._gap(text[g:], self.base))
+
+    def _in_heading(self, text: str, i: int, at: int) -> bool:
+        """Is offset *i* of run *text* (at offset *at* of the page, -1 if unknown) on a heading line?
+
+        Headings get no tooltips: the TOC, anchors and nav labels take their text.
+        """
+        nl = text.rfind("\n", 0, i)
+        if nl >= 0:
+            return text.startswith("#", nl + 1)
+        if at < 0:
+            return False
+        return self._imd.startswith("#", self._imd.rfind("\n", 0, at) + 1)
+
+    def _tooltip(self, shown: str, src: str, rule: ConvRule | None) -> str:
+        """``<abbr title="zh-cn: … · zh-tw: …">shown</abbr>`` unless all built forms agree."""
+        ck = (src, shown, id(rule))
+        if ck not in self._tip_cache:
+            forms = [(v, shown if v == self.variant else word_in(rule, src, v)) for v in self.built]
+            if all(f == shown for _, f in forms):
+                self._tip_cache[ck] = None
+            else:
+                self._tip_cache[ck] = html.escape(" · ".join(f"{v}: {f}" for v, f in forms), quote=True)
+        title = self._tip_cache[ck]
+        return f'<abbr title="{title}">{shown}</abbr>' if title else shown
+
+    # -- the walk -----------------------------------------------------------------------
+    def _walk_str(self, imd: str, mode: str, tooltips: bool = False) -> str:
+        """Walk *imd* and return the finished text (gaps converted, passive tokens put back)."""
+        out: list = []
+        holes: list[str] = []
+        if _HOLE in imd:  # cannot come from the source; stay correct if a renderer ever emits it
+            imd = imd.replace(_HOLE, "")
+        self._walk(imd, mode, out, tooltips, holes)
+        text = self._resolve(out)
+        if not holes:
+            return text
+        pieces = text.split(_HOLE)
+        if len(pieces) != len(holes) + 1:  # pragma: no cover - cannot happen with OpenCC's tables
+            self.warnings.append(("conversion lost track of a tag; this part was converted without masking", None))
+            out, unused = [], None
+            self._walk(imd, mode, out, tooltips, unused)
+            return self._resolve(out)
+        return "".join(chain.from_iterable(zip(pieces, holes, strict=False))) + pieces[-1]
+
+    def _walk(self, imd: str, mode: str, out: list, tooltips: bool, holes: list[str] | None) -> None:
+        """*mode*: ``normal`` (rules + base), ``raw`` (nothing), or a variant whose plain table applies."""
+        top = imd is self._imd  # offsets are into the top-level string (heading test for tooltips)
+        stack: list[tuple[str, str, str]] = []  # (kind, id, mode to restore), innermost last
+        cur = mode
+        zh = self.variant == "zh"
+        table = self.table
+        parts = _ACTIVE_RE.split(imd)
+        pos = 0
+        for idx in range(0, len(parts), 2):
+            text = parts[idx]
+            if text:
+                if cur == _RAW or (zh and cur == _NORMAL) or not (
+                        _NEVER_RE if table.plain_keys else _CONVERTIBLE_RE).search(text):
+                    out.append(text)
+                else:
+                    text = _mask(text, holes)
+                    if cur == _NORMAL:
+                        rx = table.regex() if table.pairs else None  # blocks may add rules as we go
+                        if rx is not None and rx.search(text):
+                            self._scan(text, out, tooltips, pos if top else -1)
+                        else:
+                            out.append(_Gap(self.base, text))
+                    else:
+                        out.append(_Gap(base_table(cur), text))
+                pos += len(parts[idx])
+            if idx + 1 == len(parts):
+                break
+            tok = parts[idx + 1]
+            pos += len(tok)
+            c0 = tok[0]
+            if c0 == "<" or c0 == "{":
+                if cur == _RAW:
+                    out.append(tok)
+                else:
+                    self._tag(tok, cur, out, holes)
+            elif c0 == M.NOCONV_OPEN:
+                stack.append(("noconv", "", cur))
+                cur = _RAW
+            elif c0 == M.NOCONV_CLOSE:
+                if stack and stack[-1][0] == "noconv":
+                    cur = stack.pop()[2]
+                else:
+                    cur = self._pop(stack, "noconv", "", cur)
+            elif c0 == M.BREAK:
+                pass  # a word breaker: runs on either side are matched separately
+            elif c0 == M.BLOCK_OPEN:
+                self._block(int(tok[1:-1]), cur, out, holes)
+            elif c0 == M.SPAN_OPEN:
+                bid = tok[1:-1]
+                stack.append(("span", bid, cur))
+                key = (bid, cur)
+                mode_in = self._span_modes.get(key)
+                if mode_in is None:
+                    mode_in = self._span_modes[key] = self._span_mode(self.blocks.get(int(bid)), cur)
+                cur = mode_in
+            elif c0 == M.SPAN_CLOSE:
+                bid = tok[1:-1]
+                if stack and stack[-1][1] == bid and stack[-1][0] == "span":
+                    cur = stack.pop()[2]
+                else:
+                    cur = self._pop(stack, "span", bid, cur)
 
     @staticmethod
     def _pop(stack: list, kind: str, bid: str, cur: str) -> str:
@@ -230,66 +477,134 @@ class Converter:
         return cur
 
     def _span_mode(self, block: RenderedBlock | None, cur: str) -> str:
-        if block is None or cur == "raw":
-            return "raw" if cur == "raw" else cur
+        """Mode inside a transparent span: ``-{R|…}-``/``-{text}-`` raw, ``-{zh-hans;zh-hant|…}-`` a table."""
+        if block is None or cur == _RAW:
+            return cur
         rule = block.rule
         if "R" in rule.flags or not rule.flag_variants:
-            return "raw"
-        # -{zh-hans;zh-hant|…}-: convert with the first listed variant on our chain (CR::parse).
+            return _RAW
+        # -{zh-hans;zh-hant|…}-: convert with the listed variant, else the first listed one on
+        # our chain (ConverterRule::parse); no listed variant reachable: shown unconverted.
         if self.variant in rule.flag_variants:
-            return self.variant if self.variant not in BIDIRECTIONAL else self.variant
+            return _NORMAL if cur == _NORMAL else self.variant
         for fb in FALLBACK[self.variant]:
             if fb in rule.flag_variants:
                 return fb
-        return "raw"
+        return _RAW
 
-    def _tag(self, tag: str, cur: str) -> str:
-        """HTML tags are boundaries; only ``title`` and ``alt`` values are converted."""
-        if cur == "raw" or ('title="' not in tag and 'alt="' not in tag):
-            return tag
+    def _tag(self, tag: str, cur: str, out: list, holes: list[str] | None) -> None:
+        """Tags (and attribute lists) are boundaries; only ``title``/``alt`` values are converted
+        (LanguageConverter::autoConvert), unless they hold a URL; never with tooltips."""
+        pos = 0
+        for m in _ATTR_RE.finditer(tag):
+            if "://" in m.group(2):
+                continue
+            out.append(tag[pos:m.start(2)])
+            self._walk(m.group(2), cur, out, False, holes)
+            pos = m.end(2)
+        out.append(tag[pos:])
 
-        def conv(m: re.Match[str]) -> str:
-            val = m.group(2)
-            if "://" in val:
-                return m.group(0)
-            return f'{m.group(1)}="{self._walk(val, cur)}"'
-
-        return _ATTR_RE.sub(conv, tag)
-
-    def _block(self, bid: int, cur: str) -> str:
+    def _block(self, bid: int, cur: str, out: list, holes: list[str] | None) -> None:
+        """An opaque ``-{…}-`` block, with the flag precedence of ConverterRule::parseFlags."""
         block = self.blocks.get(bid)
         if block is None:
-            return ""
+            return
         rule = block.rule
         flags = rule.flags
-        if "T" in flags and "H" not in flags and "A" not in flags:
-            return ""  # sets the title only (pipeline reads it)
-        if flags & {"H", "A", "-"}:
-            self.apply_rule(rule, f"-{{…}}- line {block.line}")
+        origin = f"-{{…}}- 第{block.line}行" if block.line else "-{…}-"
+        if "R" in flags:
+            out.append(self._walk_str(block.body, _RAW))
+            return
         if "N" in flags:
-            from .variants import normalize_variant
             v = normalize_variant(rule.body)
-            return REGION_NAMES.get(v, "") if v else ""
+            out.append(REGION_NAMES.get(v, "") if v else "")
+            return
+        if "-" in flags:
+            if cur != _RAW:
+                self.apply_rule(_rendered_rule(block), origin)
+            return
+        if flags == {"T"}:
+            self.title_rule = rule  # -{T|…}-: the page title only
+            return
+        if "H" in flags:
+            if "T" in flags:
+                self.title_rule = rule
+            if cur != _RAW:
+                self.apply_rule(_rendered_rule(block), origin)
+            if "D" in flags:
+                out.append(self._description(block))
+            return
+        if "A" in flags and cur != _RAW:
+            self.apply_rule(_rendered_rule(block), origin)
+        if "T" in flags:
+            self.title_rule = rule
         if "D" in flags:
-            parts = [f"{REGION_NAMES[v]}：{self._walk(t, 'raw')}；" for v, t in block.entries.items()]
-            return "".join(parts)
-        if "H" in flags or "-" in flags:
-            return ""
-        return self.display(block, cur)
+            out.append(self._description(block) if rule.has_entries else self._walk_str(block.body, _RAW))
+            return
+        shown = self.display(block)
+        if cur not in (_RAW, _NORMAL) and shown != RULE_ERROR:
+            # Inside -{zh-hans;zh-hant|…}-: the map's output is converted once more by the wrapper.
+            out.append(self._gap(_mask(shown, holes), base_table(cur)))
+        else:
+            out.append(shown)
 
-    def display(self, block: RenderedBlock, cur: str = "normal") -> str:
+    def _description(self, block: RenderedBlock) -> str:
+        """``-{D|…}-``: 大陆：X；臺灣：Y； and one-way pairs as X⇒大陆：Y； (ConverterRule::getRulesDesc)."""
+        parts = [f"{REGION_NAMES[v]}：{self._walk_str(t, _RAW)}；" for v, t in block.entries.items()]
+        parts += [f"{self._walk_str(s, _RAW)}⇒{REGION_NAMES[v]}：{self._walk_str(t, _RAW)}；"
+                  for s, v, t in block.oneway]
+        return "".join(parts)
+
+    def display(self, block: RenderedBlock, cur: str = _NORMAL) -> str:
         """What a map shows in this variant: its text as written (not converted again)."""
         v = self.variant
-        text = pick(block.entries, v) if v != "zh" else (block.entries.get("zh") or pick(block.entries, "zh"))
+        entries = block.entries
+        text = entries.get("zh") if v == "zh" else pick(entries, v)
+        if v == "zh" and text is None:
+            text = pick(entries, "zh")
         if text is None and block.oneway:
             if v == "zh":
                 text = block.oneway[0][0]
             else:
-                for src, ov, tgt in block.oneway:
+                for _src, ov, tgt in block.oneway:
                     if ov == v:
                         text = tgt
                         break
         if text is None:
-            self.warnings.append((f"-{{…}}- has no text for {v}", block.line))
+            self.warnings.append((f"-{{…}}- has no text for {v}; MediaWiki shows its error text", block.line))
             return RULE_ERROR
-        return self._walk(text, "raw")
+        shown = self._walk_str(text, _RAW)
+        self.maps_seen.append((block.id, shown))
+        return shown
+
+
+def _mask(text: str, holes: list[str] | None) -> str:
+    """Swap the passive tokens in *text* for HOLE characters (kept, in order, in *holes*).
+
+    With *holes* None (the fallback path) tokens stay in place, so only the text between them is
+    guaranteed to be treated as text (tags hold no CJK in practice).
+    """
+    if holes is None:
+        return text
+    parts = _PASSIVE_RE.split(text)
+    if len(parts) == 1:
+        return text
+    holes.extend(parts[1::2])
+    return _HOLE.join(parts[0::2])
+
+
+_MARKER_RE = re.compile("[\ue000-\uf8ff]")
+#: A run without any of these (ASCII, Latin, digits, spaces) is the same in every variant.
+_CONVERTIBLE_RE = re.compile("[\u2018-\u201d\u2e80-\uffff]")
+_NEVER_RE = re.compile("(?s:.)")
+
+
+def _rendered_rule(block: RenderedBlock) -> ConvRule:
+    """The block's rule with its rendered (IMD) entry texts, as MediaWiki sees them (after parsing)."""
+    rule = block.rule
+    if not block.entries and not block.oneway:
+        return rule
+    return ConvRule(
+        flags=rule.flags, flag_variants=rule.flag_variants, entries=dict(block.entries),
+        oneway=[OneWay(M.strip_markers(s), v, t) for s, v, t in block.oneway], body=rule.body, invalid=rule.invalid,
+    )

@@ -18,6 +18,7 @@ from .variants import normalize_variant
 KNOWN_FLAGS = frozenset("AHTRDN-+S")
 
 _CODE = r"zh(?:-[A-Za-z]{2,4}){0,2}"
+_CODE_RE = re.compile(_CODE, re.I)
 _SPLIT_RE = re.compile(rf";(?=\s*(?:{_CODE})\s*:|[^;]*?=>\s*(?:{_CODE})\s*:|\s*$)")
 
 
@@ -85,29 +86,22 @@ def parse_entries(body: str) -> tuple[dict[str, str], list[OneWay], bool]:
     """
     entries: dict[str, str] = {}
     oneway: list[OneWay] = []
-    parts = _SPLIT_RE.split(body)
     saw_code = False
-    for part in parts:
-        if not part.strip():
-            continue
-        if "=>" in part:
-            src, _, rest = part.partition("=>")
-            code, sep, text = rest.partition(":")
-            v = normalize_variant(code)
-            if not sep or v is None:
-                return {}, [], saw_code or bool(sep)
-            saw_code = True
-            src, text = src.strip(), text.strip()
-            if src and text:
-                oneway.append(OneWay(src, v, text))
-            continue
-        code, sep, text = part.partition(":")
-        v = normalize_variant(code) if sep else None
-        if v is None:
-            return {}, [], saw_code
-        saw_code = True
+    for part in _SPLIT_RE.split(body):
+        # As ConverterRule::parseRules: split at the first ":", then the left side at "=>".
+        left, sep, text = part.partition(":")
+        if not sep:
+            continue  # no "code:" at all: MediaWiki skips the entry
         text = text.strip()
-        if text:
+        src, arrow, code = left.partition("=>") if "=>" in left else ("", "", left)
+        v = normalize_variant(code)
+        if v is None:  # one invalid code discards every entry of the rule
+            return {}, [], saw_code or bool(_CODE_RE.fullmatch(code.strip()))
+        saw_code = True
+        if arrow:
+            if src.strip():
+                oneway.append(OneWay(src.strip(), v, text))
+        elif text:
             entries[v] = text
     return entries, oneway, False
 

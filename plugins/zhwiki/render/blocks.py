@@ -14,7 +14,20 @@ from .. import markers as M
 from . import escape
 
 _QUOTE_RE = re.compile(f"[{M.QUOTE2}{M.QUOTE3}{M.QUOTE5}]")
-_LIST_RE = re.compile(f"^{M.LIST_OPEN}([*#:;]+){M.LIST_CLOSE}[ \t]*")
+#: mwparserfromhell gives each character of a prefix such as ``**`` or ``#:`` its own node, so a
+#: line may start with several markers in a row; together they are the item's prefix.
+_LIST_RE = re.compile(f"^((?:{M.LIST_OPEN}[*#:;]+{M.LIST_CLOSE}[ \t]*)+)")
+_LIST_MARK_RE = re.compile(f"[{M.LIST_OPEN}{M.LIST_CLOSE} \t]")
+
+
+#: Deeper list prefixes are shown at this depth (the text is kept; Markdown nesting that deep
+#: only makes Python-Markdown slow and the page unreadable).
+MAX_LIST_DEPTH = 12
+
+
+def _prefix(m: re.Match[str]) -> str:
+    """The list prefix (``*#:;`` characters) of a matched line start, at most MAX_LIST_DEPTH long."""
+    return _LIST_MARK_RE.sub("", m.group(1))[:MAX_LIST_DEPTH]
 _STASH_RE = re.compile(f"{M.STASH_OPEN}(\\d+){M.STASH_CLOSE}")
 _STASH_LINE_RE = re.compile(f"^\\s*{M.STASH_OPEN}(\\d+){M.STASH_CLOSE}\\s*$")
 
@@ -28,7 +41,7 @@ def quotes(line: str) -> str:
     kinds = [{M.QUOTE2: 2, M.QUOTE3: 3, M.QUOTE5: 5}[t] for t in toks]
     n_i = sum(1 for k in kinds if k in (2, 5))
     n_b = sum(1 for k in kinds if k in (3, 5))
-    if n_i % 2 and n_b % 2:
+    if n_i % 2 and n_b % 2 and 3 in kinds:
         # One bold is really an apostrophe plus italics: prefer one after a single-letter word,
         # then one after a non-space, else the first (doQuotes' order of preference).
         idx = None
@@ -42,7 +55,7 @@ def quotes(line: str) -> str:
             if idx is None and before and before[-1] != " ":
                 idx = k
         if idx is None:
-            idx = next(k for k, kind in enumerate(kinds) if kind == 3)
+            idx = kinds.index(3)
         kinds[idx] = 2
         parts[idx] = parts[idx] + "&#39;"
     out = [parts[0]]
@@ -105,7 +118,9 @@ def blockify(imd: str, stash: list[str]) -> str:
     """Turn line-based IMD into Markdown blocks: paragraphs, nested lists, stashed blocks."""
     out: list[str] = []
     para: list[str] = []
+    dl: list[str] = []
     in_list = False
+    list_depth = 0
 
     def end_para() -> None:
         if para:
@@ -113,32 +128,55 @@ def blockify(imd: str, stash: list[str]) -> str:
             out.append("")
             para.clear()
 
+    def end_dl() -> None:
+        if dl:
+            out.extend(['<dl markdown="1">', *dl, "</dl>", ""])
+            dl.clear()
+
     lines = imd.split("\n")
     for idx, raw in enumerate(lines):
         sm = _STASH_LINE_RE.match(raw)
         if sm:
             end_para()
+            end_dl()
             in_list = False
             out.append(stash[int(sm.group(1))])
             out.append("")
             continue
         m = _LIST_RE.match(raw)
         if m:
+            prefix = _prefix(m)
+            body = quotes(raw[m.end():].strip())
+            if set(prefix) <= {";", ":"} and (prefix[0] == ";" or dl):
+                # A definition list (``;term`` / ``:definition``), as MediaWiki's <dl>.
+                if not dl:
+                    end_para()
+                    if in_list:
+                        out.append("")
+                        in_list = False
+                dl.extend(_dl_line(prefix, body))
+                continue
+            end_dl()
             if not in_list:
                 end_para()
-            prefix = m.group(1)
-            body = quotes(raw[m.end():].strip())
+                list_depth = 0
+            # Markdown cannot open a nested list without its parent item: a line deeper than one
+            # level below the previous one is shown one level deeper (its text is kept).
+            if len(prefix) > list_depth + 1:
+                prefix = prefix[:list_depth] + prefix[-1]
+            list_depth = len(prefix)
             out.extend(_list_line(prefix, body))
             in_list = True
             continue
         line = quotes(raw.strip())
         if not line:
+            end_dl()
             if in_list:
                 # A blank line ends a list in MediaWiki; an item of depth > 1 right after it is
                 # merged back into the list (quirk Q16) by not ending it here.
                 nxt = next((ln for ln in lines[idx + 1:] if ln.strip()), "")
                 nm = _LIST_RE.match(nxt)
-                if nm and len(nm.group(1)) > 1:
+                if nm and len(_prefix(nm)) > 1:
                     continue
                 out.append("")
                 in_list = False
@@ -147,12 +185,54 @@ def blockify(imd: str, stash: list[str]) -> str:
         if in_list:
             out.append("")
             in_list = False
+        end_dl()
         para.append(escape.line_start(line))
     end_para()
+    end_dl()
     text = "\n".join(out)
     # Stashed blocks used inline (not alone on a line) are restored in place.
     text = _STASH_RE.sub(lambda mm: stash[int(mm.group(1))], text)
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
+
+
+def split_term(body: str) -> tuple[str, str | None]:
+    """Split ``;term : definition`` at the first colon outside links, tags and entities.
+
+    MediaWiki's findColonNoLinks skips colons inside links and tags; in rendered IMD those are
+    Markdown link destinations ``(…)``, HTML tags ``<…>`` and character references ``&…;``.
+    """
+    depth_paren = 0
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "<":
+            j = body.find(">", i)
+            i = j + 1 if j >= 0 else len(body)
+            continue
+        if ch == "]" and body[i + 1:i + 2] == "(":
+            depth_paren += 1
+            i += 2
+            continue
+        if ch == ")" and depth_paren:
+            depth_paren -= 1
+        elif ch == ":" and not depth_paren:
+            return body[:i].strip(), body[i + 1:].strip()
+        i += 1
+    return body, None
+
+
+def _dl_line(prefix: str, body: str) -> list[str]:
+    """One line of a definition list as ``<dt>``/``<dd>`` elements (md_in_html span content)."""
+    depth = len(prefix)
+    cls = f' class="wiki-indent-{min(depth - 1, 4)}"' if depth > 1 else ""
+    if prefix[-1] == ";":
+        term, rest = split_term(body)
+        # Bold as on zh.wikipedia (its skin bolds <dt>; Material's stylesheet does not).
+        items = [f'<dt{cls} markdown="span"><b>{term}</b></dt>' if term else f'<dt{cls}></dt>']
+        if rest is not None:
+            items.append(f'<dd{cls} markdown="span">{rest}</dd>')
+        return items
+    return [f'<dd{cls} markdown="span">{body}</dd>']
 
 
 def _list_line(prefix: str, body: str) -> list[str]:
@@ -164,11 +244,11 @@ def _list_line(prefix: str, body: str) -> list[str]:
         return [f"{indent}- {body}" if body else f"{indent}- &#8203;"]
     if last == "#":
         return [f"{indent}1. {body}" if body else f"{indent}1. &#8203;"]
-    if last == ";":
-        term, sep, rest = body.partition(":")
-        if sep:  # ;term:definition on one line
-            return [f"{indent}<p class=\"wiki-dt\"><b>{term.strip()}</b></p>", "", f"{indent}{escape.line_start(rest.strip())}"]
-        return [f"{indent}<p class=\"wiki-dt\"><b>{body}</b></p>"]
+    if last == ";":  # a term inside a bulleted or numbered list
+        term, rest = split_term(body)
+        if rest is not None:
+            return [f"{indent}<b>{term}</b>", "", f"{indent}{escape.line_start(rest)}"]
+        return [f"{indent}<b>{body}</b>"]
     # ':' indents: a paragraph marked with its depth
     if len(prefix) > 1 and prefix[-2] in "*#":
         return [f"{indent}{escape.line_start(body)}"]

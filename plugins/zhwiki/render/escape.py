@@ -44,7 +44,7 @@ def line_start(s: str) -> str:
     """Neutralise a character that would start a Markdown block at the beginning of a line."""
     if not s:
         return s
-    if s[0] in "#>-+:;":
+    if s[0] in "#>-+:;!?":  # !!! and ??? open admonitions and pymdownx.details blocks
         return f"&#{ord(s[0])};{s[1:]}"
     i = 0
     while i < len(s) and s[i].isdigit():

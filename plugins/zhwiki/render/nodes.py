@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html as _html
 import re
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import quote
 
 from mwparserfromhell.nodes import (
@@ -68,9 +68,48 @@ def render_text(s: str, ctx: RenderContext, node: Node | None = None) -> str:
         return ""
     if _MAGIC_RE.search(s):
         s = _MAGIC_RE.sub("", s)
+    if "<" in s:
+        s = _drop_stray_tags(s, ctx, node)
     if "{{" in s or "}}" in s or "[[" in s or "]]" in s:
         return _repair(s, ctx, node)
     return _apostrophes(s)
+
+
+#: Tag names whose unparsed leftovers (an unclosed ``<b>``, a stray ``</div>``) are markup, not
+#: prose: MediaWiki's HTML cleanup closes or drops them, so they never show as text there.
+_KNOWN_TAGS = (
+    H.INLINE_TAGS | H.BLOCK_TAGS | H.DROP_WITH_CONTENT
+    | {"ref", "references", "nowiki", "pre", "math", "gallery", "syntaxhighlight", "source", "br", "hr",
+       "table", "tr", "td", "th", "caption", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "wbr",
+       "tbody", "thead", "tfoot", "section", "onlyinclude", "includeonly", "noinclude", "chem", "ce",
+       "score", "timeline", "graph", "mapframe", "maplink", "imagemap", "hiero", "inputbox", "categorytree",
+       "templatedata", "templatestyles", "indicator", "charinsert", "langconvert", "big", "center", "font"}
+)
+_TAGLIKE_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?/?>|<(?=[A-Za-z/]+(?:\s|$))")
+
+
+def _line_at(ctx: RenderContext, node: Node | None, s: str, pos: int) -> int | None:
+    """Source line of offset *pos* in text *s* that belongs to *node* (or is found in the section)."""
+    whole = str(node) if node is not None else s
+    start = whole.find(s)
+    base = ctx.line_of(whole)
+    if base is None:
+        return None
+    return base + whole[: max(start, 0) + pos].count("\n")
+
+
+def _drop_stray_tags(s: str, ctx: RenderContext, node: Node | None) -> str:
+    """Remove tag-shaped text the parser could not pair (``<b>`` never closed, ``</span>`` alone)."""
+
+    def sub(m: re.Match[str]) -> str:
+        name = (m.group(1) or "").lower()
+        if name in _KNOWN_TAGS:
+            ctx.diag.defect("malformed markup", f"unpaired <{name}> removed (its text is kept)",
+                            _line_at(ctx, node, s, m.start()), ctx.section)
+            return ""
+        return m.group(0)
+
+    return _TAGLIKE_RE.sub(sub, s)
 
 
 def _apostrophes(s: str) -> str:
@@ -87,7 +126,7 @@ def _apostrophes(s: str) -> str:
     parts = _APOS_RE.split(s)
     runs = _APOS_RE.findall(s)
     out = [escape.text(parts[0])]
-    for r, p in zip(runs, parts[1:]):
+    for r, p in zip(runs, parts[1:], strict=True):
         out.append(run(re.match(r".*", r, re.S)))  # type: ignore[arg-type]
         out.append(escape.text(p))
     return "".join(out)
@@ -99,34 +138,37 @@ _UNCLOSED_TPL = re.compile(r"\{\{\s*([^{}|\n]+?)\s*(\|[^\n]*)?$", re.S)
 def _repair(s: str, ctx: RenderContext, node: Node | None) -> str:
     """Leftover ``{{``, ``}}``, ``[[``, ``]]`` in text: never shown raw, always reported."""
     out: list[str] = []
+    base = _line_at(ctx, node, s, 0)
     for line_no, line in enumerate(s.split("\n")):
         if line_no:
             out.append("\n")
+        here = base + line_no if base is not None else None
         i = line.find("{{")
         if i >= 0:
             m = _UNCLOSED_TPL.match(line[i:])
             head = line[:i]
-            out.append(_repair_brackets(head, ctx, node))
+            out.append(_repair_brackets(head, ctx, here))
             if m:
                 from .. import templates
 
-                ctx.defect("malformed markup", f"template {{{{{m.group(1)}}}}} is never closed; rendered as if closed", node or line)
+                ctx.diag.defect("malformed markup", f"template {{{{{m.group(1)}}}}} is never closed; rendered as if closed",
+                                here, ctx.section)
                 from ..source import parse
 
                 code = parse(line[i:] + "}}")
                 out.append(render_nodes(code.nodes, ctx) if code.filter_templates() else templates.plain(line[i + 2:], ctx))
             else:
-                ctx.defect("malformed markup", "stray {{ removed", node or line)
-                out.append(_repair_brackets(line[i + 2:], ctx, node))
+                ctx.diag.defect("malformed markup", "stray {{ removed", here, ctx.section)
+                out.append(_repair_brackets(line[i + 2:], ctx, here))
             continue
-        out.append(_repair_brackets(line, ctx, node))
+        out.append(_repair_brackets(line, ctx, here))
     return "".join(out)
 
 
-def _repair_brackets(s: str, ctx: RenderContext, node: Node | None) -> str:
+def _repair_brackets(s: str, ctx: RenderContext, line: int | None) -> str:
     for tok, what in (("}}", "stray }}"), ("]]", "stray ]]"), ("[[", "unclosed [[")):
         if tok in s:
-            ctx.defect("malformed markup", f"{what} removed", node or s)
+            ctx.diag.defect("malformed markup", f"{what} removed", line, ctx.section)
             s = s.replace(tok, "")
     return _apostrophes(s)
 
@@ -151,8 +193,16 @@ def render_nodes(nodes: list[Node], ctx: RenderContext) -> str:
                 cut = line.find("\n")
                 first, after = (line, "") if cut < 0 else (line[:cut], line[cut:])
                 k = first.rfind("]]")
-                out.append(render_text(first[:k], ctx, rest) + render_text(first[k + 2:] + after, ctx, rest))
+                out.append(render_text(first[k + 2:] + after, ctx, rest))  # the caption part went into the figure
                 i = tail_end + 1
+                continue
+        if isinstance(node, Template):
+            from .. import templates
+
+            folded = templates.fold_adjacent(nodes, i, ctx)  # {{cite…}}{{en}}, {{flagicon}} + name
+            if folded is not None:
+                out.append(folded[0])
+                i = folded[1]
                 continue
         out.append(render_node(node, ctx))
         i += 1
@@ -219,13 +269,28 @@ def h_comment(node: Comment, ctx: RenderContext) -> str:
     return ""
 
 
+def _valid_codepoint(cp: int) -> bool:
+    """MediaWiki's Sanitizer::validateCodepoint: what a numeric character reference may name."""
+    return cp in (0x09, 0x0A, 0x0D) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF
+
+
 def h_entity(node: HTMLEntity, ctx: RenderContext) -> str:
+    """A character reference.  Invalid code points show as written (as on zh.wikipedia); control
+    characters never reach the page, and private-use characters stay references so they can never
+    be mistaken for the IMD markers (markers.py)."""
     try:
         ch = node.normalize()
-    except ValueError:
+    except (ValueError, OverflowError):
+        return escape.text(str(node))
+    if len(ch) != 1:
+        return escape.text(ch)
+    cp = ord(ch)
+    if not _valid_codepoint(cp) or (0x7F <= cp <= 0x9F):
         return escape.text(str(node))
     if ch == "\xa0":
         return "&nbsp;"
+    if 0xE000 <= cp <= 0xF8FF or cp in (0x0A, 0x0D, 0x09):
+        return f"&#{cp};"
     return escape.text(ch)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html as _html
+import re
+
 from mwparserfromhell.nodes import Tag
 
 from .. import markers as M
@@ -10,9 +13,11 @@ from . import escape
 from . import html as H
 from .context import RenderContext
 
+_STASH_RE = re.compile(f"{M.STASH_OPEN}(\\d+){M.STASH_CLOSE}")
+
 
 def render_tag(node: Tag, ctx: RenderContext) -> str:
-    from .nodes import render_inline, render_nodes
+    from .nodes import render_nodes
 
     name = H.tag_name(str(node.tag))
     if node.wiki_markup and name in ("li", "dt", "dd"):
@@ -35,45 +40,21 @@ def render_tag(node: Tag, ctx: RenderContext) -> str:
     if name == "nowiki":
         return M.noconv(escape.text(str(contents or "")))
     if name in ("pre", "syntaxhighlight", "source"):
-        lang = _attr(node, "lang") if name != "pre" else ""
-        body = str(contents or "").strip("\n")
-        if name == "pre":
-            body = escape.unescape(body)
-        fence = "~~~~" if "~~~" not in body else "~~~~~~"
-        return ctx.stash_block(M.noconv(f"{fence}{lang if lang.isalnum() else ''}\n{body}\n{fence}"))
+        return code_block(node, name, ctx)
     if name == "math":
-        tex = str(contents or "").strip()
-        display = _attr(node, "display") == "block"
-        body = escape.attr(tex)  # arithmatex-style markup kept literal, not converted
-        if display:
-            return ctx.stash_block(M.noconv(f'<div class="arithmatex">\\[{body}\\]</div>'))
-        return M.noconv(f'<span class="arithmatex">\\({body}\\)</span>')
+        return math(node, ctx)
     if name in H.DROP_WITH_CONTENT:
         ctx.defect("unsafe markup", f"<{name}> removed with its content", node)
         return ""
     if name == "code" or name == "kbd" or name == "samp":
         return M.noconv(f"<code>{escape.text(str(contents or ''))}</code>")
     if name == "poem":
-        text = str(contents or "").strip("\n")
-        lines = [render_inline(ln, ctx) for ln in text.split("\n")]
-        return ctx.stash_block('<div class="poem" markdown="1">\n\n' + "<br>\n".join(lines) + "\n\n</div>")
+        return poem(node, ctx)
     if name == "blockquote":
         inner = ctx.block(contents) if contents is not None else ""
         return ctx.stash_block(f'<blockquote markdown="1">\n\n{inner}\n</blockquote>')
     if name == "gallery":
-        from .nodes import render_file
-        from mwparserfromhell.nodes import Wikilink
-
-        out = []
-        for line in str(contents or "").split("\n"):
-            line = line.strip()
-            if not line:
-                continue
-            fname, _, cap = line.partition("|")
-            if ":" not in fname:
-                fname = "File:" + fname
-            out.append(render_file(Wikilink(fname, cap or None), ctx))
-        return "".join(out)
+        return gallery(node, ctx)
     if name in H.INLINE_TAGS:
         inner = render_nodes(contents.nodes, ctx) if contents is not None else ""
         attrs = H.clean_attrs([(str(a.name), str(a.value) if a.value is not None else "") for a in node.attributes])
@@ -93,6 +74,97 @@ def render_tag(node: Tag, ctx: RenderContext) -> str:
         return inner
     ctx.defect("unknown tag", f"<{name}> is not allowed; its text is kept", node)
     return render_nodes(contents.nodes, ctx) if contents is not None else ""
+
+
+#: Language names <syntaxhighlight lang=…> may carry into a class (Pygments lexer names).
+_LANG_RE = re.compile(r"^[A-Za-z0-9_+#.-]{1,32}$")
+
+
+def code_block(node: Tag, name: str, ctx: RenderContext) -> str:
+    """``<pre>``, ``<syntaxhighlight>``, ``<source>`` as an HTML ``<pre><code>`` block.
+
+    Raw HTML rather than a Markdown fence: fences need an extension the edition does not load,
+    and pymdownx.tilde would read ``~~`` itself.  The text is HTML-escaped, so wikitext, Markdown
+    and Jinja syntax inside the code all show literally; NOCONV keeps the converter out.
+    ``<pre>`` decodes entities first (MediaWiki treats its content like nowiki).
+    """
+    body = str(node.contents or "").strip("\n")
+    if name == "pre":
+        body = escape.unescape(body)
+    lang = _attr(node, "lang") if name != "pre" else ""
+    cls = f' class="language-{lang.lower()}"' if lang and _LANG_RE.match(lang) else ""
+    inline = name != "pre" and node.has("inline")
+    code = _html.escape(body, quote=False)
+    if inline:
+        return M.noconv(f"<code{cls}>{code}</code>")
+    return ctx.stash_block(M.noconv(f'<pre class="wiki-code"><code{cls}>{code}</code></pre>'))
+
+
+def math(node: Tag, ctx: RenderContext) -> str:
+    """``<math>`` as TeX in pymdownx.arithmatex's generic form, typeset in the browser by KaTeX.
+
+    Every character that Markdown, its extensions (caret, tilde, footnotes) or HTML could read is
+    a character reference, so the TeX reaches the page exactly as written, and the delimiters
+    ``\\( \\)`` / ``\\[ \\]`` are what the renderer looks for.  Without JavaScript (print, PDF
+    fallback) the reader sees the TeX source.
+    """
+    tex = str(node.contents or "").strip()
+    if not tex:
+        ctx.defect("empty math", "an empty <math> was left out", node)
+        return ""
+    body = escape.text(tex)
+    chem = node.has("chem")
+    if chem:
+        body = "&#92;ce&#123;" + body + "&#125;"
+    if _attr(node, "display") == "block":
+        return ctx.stash_block(M.noconv(f'<div class="arithmatex">&#92;&#91;{body}&#92;&#93;</div>'))
+    return M.noconv(f'<span class="arithmatex">&#92;({body}&#92;)</span>')
+
+
+def poem(node: Tag, ctx: RenderContext) -> str:
+    """``<poem>``: the text as wikitext with every line break kept, as MediaWiki's Poem extension does.
+
+    The content is rendered from its own nodes (refs inside a poem are found by node identity)
+    and cut into lines afterwards; leading spaces become no-break spaces.
+    """
+    from . import blocks
+    from .nodes import render_nodes
+
+    imd = render_nodes(node.contents.nodes, ctx) if node.contents is not None else ""
+    lines = []
+    for raw in imd.strip("\n").split("\n"):
+        lead = len(raw) - len(raw.lstrip(" "))
+        line = blocks.inline(raw)
+        lines.append("&nbsp;" * lead + line)
+    text = "<br>\n".join(lines)
+    text = _STASH_RE.sub(lambda m: ctx.stash[int(m.group(1))].replace("\n", " "), text)
+    return ctx.stash_block('<div class="poem" markdown="1">\n\n' + text + "\n\n</div>")
+
+
+def gallery(node: Tag, ctx: RenderContext) -> str:
+    """``<gallery>``: one figure per line (``File:Name|caption``) inside a gallery block."""
+    from mwparserfromhell.nodes import Wikilink
+
+    from .nodes import render_file
+
+    figures = []
+    for line in str(node.contents or "").split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        fname, _, cap = line.partition("|")
+        if ":" not in fname:
+            fname = "File:" + fname
+        if not fname.split(":", 1)[1].strip():
+            ctx.defect("malformed gallery", "a gallery line without a file name was left out", node)
+            continue
+        placeholder = render_file(Wikilink(fname, cap or None), ctx)
+        m = _STASH_RE.search(placeholder)
+        if m:
+            figures.append(ctx.stash[int(m.group(1))])
+    if not figures:
+        return ""
+    return ctx.stash_block('<div class="wiki-gallery" markdown="1">\n\n' + "\n\n".join(figures) + "\n\n</div>")
 
 
 def _attr(node: Tag, name: str) -> str:

@@ -9,10 +9,11 @@ listed with its count in the build summary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
-from mwparserfromhell.nodes import Template
+from mwparserfromhell.nodes import Node, Template, Text
+from mwparserfromhell.wikicode import Wikicode
 
 from ..render import escape
 from ..render.context import RenderContext
@@ -63,16 +64,22 @@ def register(family: str, *names: str) -> Callable[[Handler], Handler]:
 
 
 def alias(target: str, *names: str) -> None:
+    """Let each of *names* (a redirect on zh.wikipedia) resolve to the template *target*."""
     for n in names:
         ALIASES[normalize(n)] = normalize(target)
 
 
 def lookup(name: str) -> Spec | None:
+    """The handler for a template name, after normalisation and aliases (None when unknown)."""
     key = normalize(name)
     key = ALIASES.get(key, key)
     spec = REGISTRY.get(key)
     if spec is None and (key.startswith("cite ") or key == "citation" or key.startswith("cite-")):
         spec = REGISTRY.get("cite web")
+    if spec is None and (key.startswith("infobox") or key.endswith("信息框") or key.endswith("資訊框")):
+        spec = REGISTRY.get("infobox")
+    if spec is None and key.startswith(ignore.IGNORED_PREFIXES):
+        spec = REGISTRY.get("navbox")
     return spec
 
 
@@ -124,29 +131,119 @@ def plain(text: str, ctx: RenderContext) -> str:
 
 
 # -- parameter helpers shared by the families ---------------------------------------------
+def _params(node: Template) -> dict[str, Wikicode]:
+    """Parameter name → value, built once per call (the last of repeated names wins, as in MediaWiki).
+
+    ``Template.has``/``get`` strip every parameter name on each lookup; citations look up dozens
+    of aliases (``last1``, ``author-last`` …), so the index is kept on the node itself.
+    """
+    cached = node.__dict__.get("_zhwiki_params")
+    if cached is None:
+        cached = {}
+        for p in node.params:
+            cached[str(p.name).strip()] = p.value
+        node.__dict__["_zhwiki_params"] = cached
+    return cached
+
+
 def arg(node: Template, *names: str | int, default: str = "") -> str:
     """Raw wikitext of the first non-empty parameter among *names* (positional as int)."""
+    params = _params(node)
     for n in names:
-        key = str(n)
-        if node.has(key):
-            v = str(node.get(key).value).strip()
-            if v:
-                return v
+        v = params.get(str(n))
+        if v is not None:
+            text = str(v).strip()
+            if text:
+                return text
     return default
 
 
-def arg_code(node: Template, *names: str | int):
+def arg_code(node: Template, *names: str | int) -> Wikicode | None:
+    """Parsed value of the first non-empty parameter among *names* (None when all are empty)."""
+    params = _params(node)
     for n in names:
-        key = str(n)
-        if node.has(key):
-            p = node.get(key)
-            if str(p.value).strip():
-                return p.value
+        v = params.get(str(n))
+        if v is not None and str(v).strip():
+            return v
     return None
 
 
 def positional(node: Template) -> list[str]:
+    """Raw values of the positional parameters, in order (empty ones included)."""
     return [str(p.value).strip() for p in node.params if not p.showkey]
+
+
+def name_of(node: Template) -> str:
+    """The normalised name of a template call, aliases resolved."""
+    key = normalize(str(node.name))
+    return ALIASES.get(key, key)
+
+
+def variant_text(ctx: RenderContext, rule: str) -> str:
+    """Text that differs by variant, written as a ``-{…}-`` body (``zh-hans:朝鲜语;zh-hant:韓語``).
+
+    zh.wikipedia's own templates (Country data, Lang-ko, the CS1 language names) carry such
+    ``-{…}-`` maps; OpenCC alone cannot pick 韓語 over 朝鮮語.  The map is registered as one
+    more conversion block of the article, so the converter shows the right entry per variant
+    and never converts it again.  Headings get the simplified text (their plain-text checks
+    do not see blocks).
+    """
+    from .. import markers as M
+    from ..conversion.rules import parse_rule
+    from ..source import Block
+
+    parsed = parse_rule(rule)
+    if ctx.in_heading or not parsed.entries:
+        first = next(iter(parsed.entries.values()), rule)
+        return escape.text(parsed.entries.get("zh-hans", first))
+    cache = ctx.__dict__.setdefault("_variant_blocks", {})
+    bid = cache.get(rule)
+    if bid is None:
+        bid = max(ctx.prep.blocks, default=0) + 1
+        ctx.prep.blocks[bid] = Block(bid, "map", parsed, 0)
+        cache[rule] = bid
+    return f"{M.BLOCK_OPEN}{bid}{M.BLOCK_END}"
+
+
+#: Names of the label templates ({{en}}, {{ko}} …) that fold into a citation right before them.
+LABEL_CODES: dict[str, str] = {}
+
+
+def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, int] | None:
+    """Templates that zh.wikipedia readers see as one unit with their neighbour.
+
+    * ``{{cite …}}{{en}}``: the label is the citation's language, shown once at the CS1
+      position (quirk Q24).
+    * ``{{flagicon|France}} [[…|法国]]``: the flag stands for the name right after it, so the
+      icon's text form would only repeat it; it is dropped.
+
+    Returns the IMD and the index of the next node to render, or None to render normally.
+    """
+    node = nodes[i]
+    if not isinstance(node, Template):
+        return None
+    spec = lookup(str(node.name))
+    if spec is None:
+        return None
+    if spec.family == "citations" and name_of(node) not in ("webarchive", "wayback", "webcite", "archive.is"):
+        j = i + 1
+        if j < len(nodes) and isinstance(nodes[j], Text) and not str(nodes[j]).strip(" \t"):
+            j += 1
+        nxt = nodes[j] if j < len(nodes) else None
+        if isinstance(nxt, Template) and name_of(nxt) in LABEL_CODES and not nxt.params:
+            from . import citations
+
+            ctx.diag.template(spec.family)
+            ctx.diag.template("links")
+            return citations.cite(node, ctx, lang_override=LABEL_CODES[name_of(nxt)]), j + 1
+        return None
+    if spec.family == "countries" and name_of(node) in ("flagicon", "flag icon", "flagicon image"):
+        from . import countries
+
+        if countries.icon_repeats_next(node, nodes[i + 1:]):
+            ctx.diag.template(spec.family)
+            return "", i + 1
+    return None
 
 
 # Import the families so that they register themselves.
@@ -154,7 +251,18 @@ from . import (  # noqa: E402,F401
     citations,
     conversion,
     countries,
+    dates,
+    formatting,
+    hatnotes,
     ignore,
-    misc,
+    infobox,
+    links,
+    maintenance,
+    media,
+    quotes,
     references,
+    units,
 )
+
+#: Normalised names dropped on purpose (navboxes, authority control, sister-project boxes …).
+IGNORED_NAMES = frozenset(normalize(n) for n in ignore.IGNORED)

@@ -24,12 +24,6 @@ _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _ZH_MONTHS = {m: i for i, m in enumerate(
     ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"], 1)}
 
-LANG_LABELS = {
-    "en": "英语", "english": "英语", "ko": "朝鲜语", "korean": "朝鲜语", "ja": "日语", "japanese": "日语",
-    "ru": "俄语", "russian": "俄语", "fr": "法语", "french": "法语", "de": "德语", "german": "德语",
-    "zh": "中文", "zh-hans": "简体中文", "zh-hant": "繁体中文", "cs": "捷克语", "es": "西班牙语",
-    "it": "意大利语", "vi": "越南语", "tr": "土耳其语",
-}
 
 
 def iso_date(s: str) -> str:
@@ -78,103 +72,178 @@ def _text(ctx: RenderContext, value: str) -> str:
     return ctx.inline(code)
 
 
-def _authors(node: Template, ctx: RenderContext) -> str:
+def _people(node: Template, ctx: RenderContext, role: str) -> list[str]:
+    """``last1``/``first1`` … or ``author1`` … (role ``author``) / ``editor1-last`` … (role ``editor``)."""
     names: list[str] = []
-    for i in range(1, 10):
-        suffix = "" if i == 1 else str(i)
-        last = arg(node, f"last{suffix}", f"last{i}", f"author{suffix}-last", f"surname{i}")
-        first = arg(node, f"first{suffix}", f"first{i}", f"given{i}")
-        author = arg(node, f"author{suffix}", f"author{i}", f"authors" if i == 1 else "_")
+    for i in range(1, 15):
+        n = "" if i == 1 else str(i)
+        if role == "author":
+            last = arg(node, f"last{n}", f"last{i}", f"surname{n}", f"surname{i}", f"author{i}-last", f"author-last{n}")
+            first = arg(node, f"first{n}", f"first{i}", f"given{n}", f"given{i}", f"author{i}-first", f"author-first{n}")
+            whole = arg(node, f"author{n}", f"author{i}", "authors" if i == 1 else "_", "people" if i == 1 else "_")
+        else:
+            last = arg(node, f"editor{i}-last", f"editor-last{n}", f"editor{n}-last", f"editor-surname{n}")
+            first = arg(node, f"editor{i}-first", f"editor-first{n}", f"editor{n}-first", f"editor-given{n}")
+            whole = arg(node, f"editor{n}", f"editor{i}", "editors" if i == 1 else "_")
         if last:
             names.append(f"{last}, {first}" if first else last)
-        elif author:
-            names.append(author)
-    out = "; ".join(_text(ctx, n) for n in names)
-    if arg(node, "display-authors", "displayauthors") == "etal" or arg(node, "etal"):
+        elif whole:
+            names.append(whole)
+    return [_text(ctx, x) for x in names]
+
+
+def _authors(node: Template, ctx: RenderContext) -> str:
+    """Authors joined by 「; 」, 「等」 for et al.; editors follow with 「(编)」."""
+    out = "; ".join(_people(node, ctx, "author"))
+    if out and (arg(node, "display-authors", "displayauthors") == "etal" or arg(node, "etal")):
         out += " 等"
-    editors = [arg(node, "editor", "editor1", "editor-last", "editor1-last")]
-    ed = "; ".join(_text(ctx, e) for e in editors if e)
-    if ed:
-        out = f"{out}. {ed} (编)" if out else f"{ed} (编)"
+    editors = "; ".join(_people(node, ctx, "editor"))
+    if editors:
+        out = f"{out}. {editors} (编)" if out else f"{editors} (编)"
     return out
+
+
+_DEAD = ("yes", "dead", "true", "y", "unfit", "usurped", "deviated", "bot: unknown")
+_LIVE = ("no", "live", "alive", "false", "n")
+_BOOKISH = ("cite book", "citation", "cite encyclopedia", "cite report", "cite thesis", "cite conference",
+            "cite map", "cite document")
+_PERIODICAL = ("cite journal", "cite magazine", "cite periodical", "cite serial")
+_NEWS = ("cite news", "cite newspaper")
+
+
+def is_dead(node: Template) -> bool:
+    """Whether the original URL is dead: CS1 assumes so when an archive is given and no status is."""
+    status = arg(node, "url-status", "deadurl", "dead-url", "urlstatus").lower()
+    if status in _LIVE:
+        return False
+    return status in _DEAD or bool(arg(node, "archive-url", "archiveurl"))
+
+
+def language(ctx: RenderContext, value: str) -> str:
+    """「（英语）」 for each listed language; none for Chinese (the wiki's own language)."""
+    from .links import OWN_LANGUAGES, label, lang_code
+
+    codes = [lang_code(v) for v in re.split(r"[,，、;；]\s*", value) if v.strip()]
+    return " ".join(label(ctx, c) for c in codes if c not in OWN_LANGUAGES)
 
 
 @register("citations", "cite web", "cite news", "cite book", "cite journal", "cite magazine", "citation",
           "cite encyclopedia", "cite report", "cite press release", "cite video", "cite av media",
           "cite conference", "cite thesis", "cite interview", "cite episode", "cite map", "cite speech",
           "cite paper", "cite document", "web cite", "cite newspaper", "cite periodical", "cite dvd",
-          "cite tweet", "cite arxiv", "cite serial")
-def cite(node: Template, ctx: RenderContext) -> str:
-    from . import normalize
+          "cite tweet", "cite arxiv", "cite serial", "cite mailing list", "cite newsgroup", "cite court",
+          "cite act", "cite patent", "cite sign", "cite podcast", "cite techreport", "vcite book",
+          "vcite web", "vcite news", "vcite journal", "cite-web", "引用网页", "引用新闻", "引用书籍", "引用期刊")
+def cite(node: Template, ctx: RenderContext, lang_override: str = "") -> str:
+    """One citation in zh CS1 order: ``Author. Title. Work. Publisher. Date [Access]. IDs. （存档） （语言）.``"""
+    from . import name_of
 
-    kind = normalize(str(node.name))
+    kind = name_of(node).replace("vcite ", "cite ")
+    kind = {"引用网页": "cite web", "引用新闻": "cite news", "引用书籍": "cite book", "引用期刊": "cite journal",
+            "cite-web": "cite web"}.get(kind, kind)
     parts: list[str] = []
     authors = _authors(node, ctx)
     if authors:
         parts.append(authors)
-    title = _text(ctx, arg(node, "title", "chapter", "script-title", "trans-title") or arg(node, 1))
-    url = arg(node, "url", "chapter-url", "chapterurl")
+    url = arg(node, "url", "chapter-url", "chapterurl", "contribution-url")
     archive = arg(node, "archive-url", "archiveurl")
-    dead = arg(node, "url-status", "deadurl", "dead-url").lower() in ("yes", "dead", "true", "unfit", "usurped")
-    link = archive if (archive and (dead or not url)) else url
+    dead = is_dead(node)
+    link = archive if archive and (dead or not url) else url
+    if link and not _safe(link):
+        ctx.defect("unsafe link", f"citation URL with a disallowed scheme dropped: {link[:40]}", node)
+        link = ""
+    raw_title = arg(node, "title", "script-title")
+    if raw_title:
+        stray = [str(p.value).strip() for p in node.params if not p.showkey and str(p.value).strip()]
+        if stray:  # a "|" inside the title split it (quirk Q20): join the pieces back
+            raw_title = " | ".join([raw_title, *stray])
+    else:
+        raw_title = arg(node, 1)
+    chapter = arg(node, "chapter", "contribution", "entry", "article")
+    title = _text(ctx, raw_title) if raw_title else ""
     trans = arg(node, "trans-title", "trans_title")
+    if chapter:
+        parts.append(_text(ctx, chapter))
     if title:
-        t = f"[{title}]({escape.url(link)}){{ .cite-title }}" if link and _safe(link) else title
-        if trans and trans != arg(node, "title"):
+        t = f"[{title}]({escape.url(link)}){{ .cite-title }}" if link else title
+        if trans:
             t += f" &#91;{_text(ctx, trans)}&#93;"
-        if url and _safe(url):
-            t += f'<span class="print-url"> {M.noconv(escape.text(url))}</span>'
+        if link:
+            t += f'<span class="print-url"> {M.noconv(escape.text(link))}</span>'
         parts.append(t)
-    elif url and _safe(url):
-        parts.append(f"[{M.noconv(escape.text(url))}]({escape.url(url)})")
-    work = arg(node, "website", "work", "newspaper", "journal", "magazine", "periodical", "encyclopedia", "series")
-    loc = arg(node, "location", "place")
-    pub = arg(node, "publisher", "agency", "via")
+    elif link:
+        parts.append(f"[{M.noconv(escape.text(link))}]({escape.url(link)})")
+    others = arg(node, "others")
+    if others:
+        parts.append(_text(ctx, others))
+    for key, fmt in (("edition", "{}"), ("version", "{}"), ("type", "&#91;{}&#93;")):
+        v = arg(node, key)
+        if v:
+            parts.append(fmt.format(_text(ctx, v)))
+    work = arg(node, "website", "work", "newspaper", "journal", "magazine", "periodical", "encyclopedia",
+               "encyclopaedia", "dictionary", "series", "agency" if kind not in _NEWS else "_")
+    loc = arg(node, "location", "place", "publication-place")
+    pub = arg(node, "publisher", "institution", "agency" if kind in _NEWS else "_")
+    via = arg(node, "via")
     if work:
         w = _text(ctx, work)
-        if loc and kind in ("cite news", "cite newspaper"):
+        if kind in _NEWS and loc:
             w += f" ({_text(ctx, loc)})"
-        if pub and kind in ("cite journal", "cite magazine"):
-            w += f" ({_text(ctx, pub)})"
-            pub = ""
+            loc = ""
+        elif kind in _PERIODICAL and (pub or loc):
+            inner = ": ".join(_text(ctx, x) for x in (loc, pub) if x)
+            w += f" ({inner})"
+            pub = loc = ""
         parts.append(w)
-    if kind in ("cite book", "citation", "cite encyclopedia", "cite report", "cite thesis") and (loc or pub):
-        lp = f"{_text(ctx, loc)}: " if loc else ""
-        parts.append(lp + (_text(ctx, pub) if pub else "").rstrip(": "))
+    if kind in _BOOKISH and (loc or pub):
+        parts.append(": ".join(_text(ctx, x) for x in (loc, pub) if x))
     elif pub:
         parts.append(_text(ctx, pub))
+    if via:
+        parts.append("通过" + _text(ctx, via))
     date = arg(node, "date") or arg(node, "year")
-    date = iso_date(date) if date else ""
+    seg = escape.text(iso_date(date)) if date else ""
     vol, issue = arg(node, "volume"), arg(node, "issue", "number")
-    pages = arg(node, "pages", "page", "pp", "p", "at")
-    seg = escape.text(date)
-    if kind in ("cite journal", "cite magazine") and (vol or issue):
-        seg += f", {escape.text(vol)}" if vol else ""
+    pages = arg(node, "pages", "page", "pp", "p", "at", "minutes", "time")
+    if kind in _PERIODICAL and (vol or issue):
+        seg += (", " if seg else "") + escape.text(vol)
         seg += f" ({escape.text(issue)})" if issue else ""
     if pages:
-        seg += f": {escape.text(pages)}"
+        seg += f": {escape.text(pages)}" if seg else escape.text(pages)
     access = arg(node, "access-date", "accessdate")
     if access:
         seg += f" &#91;{escape.text(iso_date(access))}&#93;"
     if seg.strip():
         parts.append(seg.strip())
-    for label, key in (("ISBN", ("isbn", "ISBN")), ("ISSN", ("issn", "ISSN")), ("doi:", ("doi", "DOI")),
-                       ("OCLC", ("oclc", "OCLC"))):
-        v = arg(node, *key)
+    for label, keys in (("ISBN ", ("isbn", "ISBN", "isbn13")), ("ISSN ", ("issn", "ISSN")), ("doi:", ("doi", "DOI")),
+                        ("OCLC ", ("oclc", "OCLC")), ("PMID ", ("pmid", "PMID")), ("arXiv:", ("arxiv", "eprint")),
+                        ("JSTOR ", ("jstor", "JSTOR")), ("Bibcode:", ("bibcode",))):
+        v = arg(node, *keys)
         if v:
-            parts.append(f"{label} {escape.text(v)}" if label != "doi:" else f"doi:{escape.text(v)}")
-    text = ". ".join(p for p in parts if p.strip())
+            parts.append(f"{label}{escape.text(v)}")
+    text = ""
+    for p in (p.strip() for p in parts):
+        if p:  # "Birtle, Andrew J." + ". " must not give "J.." (CS1 drops the doubled stop)
+            text += ("" if not text else " " if text.endswith(".") else ". ") + p
     tail = []
     if archive and _safe(archive):
-        adate = iso_date(arg(node, "archive-date", "archivedate"))
-        orig = f"[原始内容]({escape.url(url)})" if url and _safe(url) and dead else "原始内容"
-        store = f"[存档]({escape.url(archive)})" if not dead else "存档"
-        tail.append(f"（{orig}{store}于{escape.text(adate)}）" if adate else f"（{orig}{store}）")
-    lang = arg(node, "language", "lang")
-    if lang:
-        tail.append(f"（{escape.text(LANG_LABELS.get(lang.lower(), lang))}）")
+        adate = arg(node, "archive-date", "archivedate")
+        when = f"于{escape.text(iso_date(adate))}" if adate else ""
+        if dead:
+            orig = f"[原始内容]({escape.url(url)})" if url and _safe(url) else "原始内容"
+            tail.append(f"（{orig}存档{when}）")
+        else:
+            tail.append(f"（原始内容[存档]({escape.url(archive)}){when}）")
+    # a trailing {{en}} and language=en are the same language, shown once (quirk Q24)
+    lang = arg(node, "language", "lang", "in") or lang_override
+    shown_lang = language(ctx, lang) if lang else ""
+    out = text
+    if tail:
+        out += (". " if out and not out.endswith(".") else " " if out else "") + " ".join(tail)
+    if shown_lang:
+        out += (" " if out else "") + shown_lang
+    out += "" if out.endswith(".") and not (tail or shown_lang) else "."
     quote = arg(node, "quote")
-    out = text + (". " + " ".join(tail) if tail else "") + "."
     if quote:
         out += f" <q>{_text(ctx, quote)}</q>"
     return f'<span class="citation">{out}</span>'
@@ -188,14 +257,17 @@ def _safe(url: str) -> bool:
 
 @register("citations", "webarchive", "wayback", "webcite", "archive.is")
 def webarchive(node: Template, ctx: RenderContext) -> str:
+    """「（页面存档备份，存于互联网档案馆）」 linking to the archived copy (zh Template:Webarchive)."""
     url = arg(node, "url", 1).split()[0] if arg(node, "url", 1) else ""
     rest = " ".join(arg(node, "url", 1).split()[1:])
     date = iso_date(arg(node, "date", 2))
     if not url or not _safe(url):
         return ""
-    where = "archive.today" if "archive.is" in url or "archive.today" in url or "archive.ph" in url else "互联网档案馆"
-    label = f"页面存档备份，存于{where}"
-    out = f"（[{label}]({escape.url(url)})" + (f"，{escape.text(date)}" if date else "") + "）"
-    if rest:
+    host = url.split("/")[2] if url.count("/") >= 2 else ""
+    where = ("archive.today" if any(h in host for h in ("archive.is", "archive.today", "archive.ph", "archive.li"))
+             else "WebCite" if "webcitation" in host else "互联网档案馆")
+    out = f"（[页面存档备份]({escape.url(url)})，存于{where}）"
+    if rest:  # text that ended up inside an unclosed call (quirk Q2): kept as written
         out += " " + escape.text(rest)
+    del date
     return out

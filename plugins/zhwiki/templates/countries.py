@@ -1,21 +1,33 @@
-"""Flags and country templates: the localized country name, never an image.
+"""Flags and country templates: the localized country name; no image is available offline.
 
 zh.wikipedia resolves the argument through Template:Country data …, which gives a short name in
-the page's variant.  Offline we keep a table of the countries zh.wikipedia's history and military
-articles commonly use (English name or ISO 3166 alpha-3 code → simplified name); the converter
-then writes it in each variant's script and vocabulary (韩国 → 南韓 by the page's rules).
+the page's variant (``{{flagcountry|United Kingdom}}`` → 英国, ``{{KOR}}`` → 韩国 / 南韓).  We keep
+a table of the countries and historical states zh.wikipedia's history and military articles
+commonly use (English name, common alias, or IOC/ISO 3166 alpha-3 code → simplified name).  The
+converter then writes the name in each variant's script; names whose words differ by region
+(韩国/南韓, 朝鲜/北韓) are variant maps, as in Country data.
+
+``{{flagicon}}`` shows only a flag on zh.wikipedia, so its meaning is the country: here it is a
+small country tag (``<span class="flagicon">``), dropped when the name itself follows
+(``{{flagicon|France}} [[…|法国]]``).  ``{{flagdeco}}`` is purely decorative and is dropped.
+In headings the flag is left out (quirk Q11: ``{{Flagicon|PRK}} {{Flagicon|KOR}} 逃亡者``).
 """
 
 from __future__ import annotations
 
-from mwparserfromhell.nodes import Template
+import re
+
+from mwparserfromhell.nodes import Node, Template, Text, Wikilink
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, register
+from . import arg, name_of, register, variant_text
 
 #: key (lower-case English name, common alias or alpha-3 code) → simplified Chinese short name.
 COUNTRIES: dict[str, str] = {}
+#: Names that differ by region, as ``-{…}-`` bodies (Country data South Korea / North Korea).
+KOREA_S = "zh-hans:韩国;zh-hant:南韓;zh-cn:韩国;zh-tw:南韓;zh-hk:南韓;zh-sg:韩国"
+KOREA_N = "zh-hans:朝鲜;zh-hant:北韓;zh-cn:朝鲜;zh-tw:北韓;zh-hk:北韓;zh-sg:朝鲜"
 
 
 def _add(name: str, *keys: str) -> None:
@@ -23,8 +35,8 @@ def _add(name: str, *keys: str) -> None:
         COUNTRIES[k.lower()] = name
 
 
-_add("韩国", "Korea", "South Korea", "Republic of Korea", "KOR", "ROK")
-_add("朝鲜", "North Korea", "PRK", "DPRK", "Democratic People's Republic of Korea")
+_add(KOREA_S, "Korea", "South Korea", "Korea, South", "Republic of Korea (1948–1960)", "First Republic of Korea", "Republic of Korea", "KOR", "ROK")
+_add(KOREA_N, "North Korea", "Korea, North", "PRK", "DPRK", "Democratic People's Republic of Korea")
 _add("美国", "United States", "USA", "US", "United States of America")
 _add("苏联", "Soviet Union", "USSR", "SUN")
 _add("中华人民共和国", "People's Republic of China", "PRC", "CHN", "China")
@@ -107,11 +119,152 @@ _add("澳门", "Macau", "MAC")
 _add("西藏", "Tibet")
 
 
+
+# -- more states: Asia and Oceania
+_add("中华民国", "Republic of China (1912–1949)", "Beiyang Government")
+_add("朝鲜王朝", "Joseon", "Joseon dynasty")
+_add("大韩帝国", "Korean Empire")
+_add("日本帝国", "Empire of Japan (1868–1945)", "Imperial Japan")
+_add("琉球", "Ryukyu Kingdom")
+_add("蒙古人民共和国", "Mongolian People's Republic", "蒙古人民共和國", "蒙古人民共和国")
+_add("越南民主共和国", "Democratic Republic of Vietnam")
+_add("越南共和国", "Republic of Vietnam", "State of Vietnam", "越南国")
+_add("尼泊尔", "Nepal", "NEP", "NPL")
+_add("斯里兰卡", "Sri Lanka", "SRI", "LKA", "Ceylon", "Dominion of Ceylon")
+_add("不丹", "Bhutan", "BHU", "BTN")
+_add("文莱", "Brunei", "BRU", "BRN")
+_add("东帝汶", "East Timor", "Timor-Leste", "TLS")
+_add("朝鲜半岛", "Korean Peninsula")
+_add("哈萨克斯坦", "Kazakhstan", "KAZ")
+_add("乌兹别克斯坦", "Uzbekistan", "UZB")
+_add("吉尔吉斯斯坦", "Kyrgyzstan", "KGZ")
+_add("塔吉克斯坦", "Tajikistan", "TJK")
+_add("土库曼斯坦", "Turkmenistan", "TKM")
+_add("格鲁吉亚", "Georgia", "GEO")
+_add("亚美尼亚", "Armenia", "ARM")
+_add("阿塞拜疆", "Azerbaijan", "AZE")
+_add("约旦", "Jordan", "JOR")
+_add("黎巴嫩", "Lebanon", "LIB", "LBN")
+_add("科威特", "Kuwait", "KUW", "KWT")
+_add("卡塔尔", "Qatar", "QAT")
+_add("阿联酋", "United Arab Emirates", "UAE", "ARE")
+_add("阿曼", "Oman", "OMA", "OMN")
+_add("也门", "Yemen", "YEM")
+_add("巴勒斯坦", "Palestine", "PLE", "PSE", "State of Palestine")
+_add("英属巴勒斯坦", "Mandatory Palestine")
+_add("奥斯曼帝国", "Ottoman Empire")
+_add("伊朗帝国", "Imperial State of Iran", "Pahlavi Iran")
+_add("巴布亚新几内亚", "Papua New Guinea", "PNG")
+_add("斐济", "Fiji", "FIJ", "FJI")
+# -- Europe
+_add("苏联", "Soviet Union (1936–1955)")
+_add("俄罗斯苏维埃联邦社会主义共和国", "Russian SFSR", "Russian Soviet Federative Socialist Republic")
+_add("白俄罗斯", "Belarus", "BLR")
+_add("摩尔多瓦", "Moldova", "MDA")
+_add("立陶宛", "Lithuania", "LTU")
+_add("拉脱维亚", "Latvia", "LAT", "LVA")
+_add("爱沙尼亚", "Estonia", "EST")
+_add("捷克", "Czech Republic", "Czechia", "CZE")
+_add("斯洛伐克", "Slovakia", "SVK")
+_add("斯洛文尼亚", "Slovenia", "SLO", "SVN")
+_add("克罗地亚", "Croatia", "CRO", "HRV")
+_add("塞尔维亚", "Serbia", "SRB")
+_add("波斯尼亚和黑塞哥维那", "Bosnia and Herzegovina", "BIH")
+_add("黑山", "Montenegro", "MNE")
+_add("北马其顿", "North Macedonia", "Macedonia", "MKD")
+_add("马耳他", "Malta", "MLT")
+_add("塞浦路斯", "Cyprus", "CYP")
+_add("摩纳哥", "Monaco", "MON", "MCO")
+_add("梵蒂冈", "Vatican City", "Holy See", "VAT")
+_add("列支敦士登", "Liechtenstein", "LIE")
+_add("安道尔", "Andorra", "AND")
+_add("圣马力诺", "San Marino", "SMR")
+_add("保加利亚", "People's Republic of Bulgaria", "Kingdom of Bulgaria")
+_add("波兰", "Polish People's Republic", "Second Polish Republic")
+_add("罗马尼亚", "Socialist Republic of Romania", "Romanian People's Republic", "Kingdom of Romania")
+_add("匈牙利", "Hungarian People's Republic", "Kingdom of Hungary")
+_add("捷克斯洛伐克", "Czechoslovak Socialist Republic", "Czechoslovak Republic")
+_add("南斯拉夫", "Socialist Federal Republic of Yugoslavia", "Kingdom of Yugoslavia", "SFR Yugoslavia")
+_add("阿尔巴尼亚", "People's Socialist Republic of Albania", "People's Republic of Albania")
+_add("希腊", "Kingdom of Greece")
+_add("意大利", "Italian Republic")
+_add("法国", "French Fourth Republic", "French Third Republic", "Vichy France", "Free France", "French Republic")
+_add("英国", "United Kingdom of Great Britain and Northern Ireland", "England", "Britain")
+_add("荷兰", "Kingdom of the Netherlands")
+_add("比利时", "Kingdom of Belgium")
+_add("德意志第三帝国", "Third Reich")
+_add("魏玛共和国", "Weimar Republic")
+_add("奥匈帝国", "Austria-Hungary", "Austro-Hungarian Empire")
+_add("普鲁士", "Prussia", "Kingdom of Prussia")
+_add("欧盟", "European Union", "EU")
+_add("北约", "NATO")
+# -- Americas
+_add("危地马拉", "Guatemala", "GUA", "GTM")
+_add("洪都拉斯", "Honduras", "HON", "HND")
+_add("尼加拉瓜", "Nicaragua", "NCA", "NIC")
+_add("哥斯达黎加", "Costa Rica", "CRC", "CRI")
+_add("巴拿马", "Panama", "PAN")
+_add("多米尼加", "Dominican Republic", "DOM")
+_add("海地", "Haiti", "HAI", "HTI")
+_add("牙买加", "Jamaica", "JAM")
+_add("委内瑞拉", "Venezuela", "VEN")
+_add("厄瓜多尔", "Ecuador", "ECU")
+_add("玻利维亚", "Bolivia", "BOL")
+_add("巴拉圭", "Paraguay", "PAR", "PRY")
+_add("乌拉圭", "Uruguay", "URU", "URY")
+_add("波多黎各", "Puerto Rico", "PUR", "PRI")
+_add("格林纳达", "Grenada", "GRN", "GRD")
+# -- Africa
+_add("埃塞俄比亚帝国", "Ethiopian Empire")
+_add("南非联邦", "Union of South Africa")
+_add("利比里亚", "Liberia", "LBR")
+_add("利比亚", "Libya", "LBA", "LBY")
+_add("突尼斯", "Tunisia", "TUN")
+_add("阿尔及利亚", "Algeria", "ALG", "DZA")
+_add("摩洛哥", "Morocco", "MAR")
+_add("苏丹", "Sudan", "SUD", "SDN")
+_add("南苏丹", "South Sudan", "SSD")
+_add("索马里", "Somalia", "SOM")
+_add("肯尼亚", "Kenya", "KEN")
+_add("坦桑尼亚", "Tanzania", "TAN", "TZA")
+_add("乌干达", "Uganda", "UGA")
+_add("卢旺达", "Rwanda", "RWA")
+_add("刚果民主共和国", "Democratic Republic of the Congo", "COD", "Zaire")
+_add("刚果共和国", "Republic of the Congo", "CGO", "COG")
+_add("安哥拉", "Angola", "ANG", "AGO")
+_add("莫桑比克", "Mozambique", "MOZ")
+_add("津巴布韦", "Zimbabwe", "ZIM", "ZWE")
+_add("罗得西亚", "Rhodesia")
+_add("赞比亚", "Zambia", "ZAM", "ZMB")
+_add("尼日利亚", "Nigeria", "NGR", "NGA")
+_add("加纳", "Ghana", "GHA")
+_add("塞内加尔", "Senegal", "SEN")
+_add("马里", "Mali", "MLI")
+_add("喀麦隆", "Cameroon", "CMR")
+_add("马达加斯加", "Madagascar", "MAD", "MDG")
+_add("厄立特里亚", "Eritrea", "ERI")
+_add("吉布提", "Djibouti", "DJI")
+_add("纳米比亚", "Namibia", "NAM")
+_add("博茨瓦纳", "Botswana", "BOT", "BWA")
+
+
 def country_name(key: str) -> str | None:
-    return COUNTRIES.get(" ".join(key.replace("_", " ").split()).lower())
+    """The simplified short name (or a ``-{…}-`` body) for a Country data key, or None."""
+    k = " ".join(key.replace("_", " ").split())
+    name = COUNTRIES.get(k.lower())
+    if name is None and k.lower().startswith("the "):
+        name = COUNTRIES.get(k[4:].lower())
+    if name is None and re.search(r"[\u4e00-\u9fff]", k):
+        return k  # already a Chinese name ({{flag|蒙古人民共和國|name=蒙古}} without name=)
+    return name
 
 
-def _name(node: Template, ctx: RenderContext, key: str) -> str:
+def _show(ctx: RenderContext, name: str) -> str:
+    return variant_text(ctx, name) if ":" in name else escape.text(name)
+
+
+def localized(node: Template, ctx: RenderContext, key: str) -> str:
+    """IMD of the country's name: ``name=`` when given, else the table; unknown keys are reported."""
     custom = arg(node, "name")
     if custom:
         return ctx.inline(custom)
@@ -119,28 +272,98 @@ def _name(node: Template, ctx: RenderContext, key: str) -> str:
     if name is None:
         ctx.defect("unknown country", f"no localized name for «{key}»; shown as written", node)
         return escape.text(key)
-    return escape.text(name)
+    return _show(ctx, name)
 
 
-@register("countries", "flag", "flagcountry", "flagu", "flag country", "flagcu")
+@register("countries", "flag", "flagcountry", "flagu", "flag country", "flagcu", "flagc", "country",
+          "flagathlete", "flagteam", "flag+link")
 def flag(node: Template, ctx: RenderContext) -> str:
-    return _name(node, ctx, arg(node, 1))
+    """The localized name (the 2nd positional picks a historical flag, which has no text form)."""
+    key = arg(node, 1)
+    if not key and not arg(node, "name"):
+        return ""
+    return localized(node, ctx, key)
 
 
-@register("countries", "flagicon", "flagdeco", "flagicon image", "flag icon")
+_FILE_COUNTRY = re.compile(r"^(?:File:|Image:)?\s*Flag of (?:the )?(.+?)(?:\s*\(.*\))?\.(?:svg|png|gif|jpg)$", re.I)
+
+
+def icon_country(node: Template) -> str | None:
+    """The country a ``{{flagicon}}`` / ``{{flagicon image}}`` stands for, as a table name."""
+    key = arg(node, 1)
+    if name_of(node) == "flagicon image":
+        m = _FILE_COUNTRY.match(key)
+        key = m.group(1) if m else ""
+    return country_name(key) if key else None
+
+
+def _plain(name: str) -> set[str]:
+    """The forms a name may take in the text right after the flag (all variants of a map)."""
+    if ":" not in name:
+        return {name}
+    return {part.split(":", 1)[1].strip() for part in name.split(";") if ":" in part}
+
+
+def icon_repeats_next(node: Template, rest: list[Node]) -> bool:
+    """True when the text right after the icon starts with the country's own name."""
+    name = icon_country(node)
+    if not name:
+        return False
+    from ..conversion.tables import fold_char
+
+    def fold(s: str) -> str:
+        return "".join(fold_char(c) for c in s)
+
+    following = ""
+    for nd in rest[:3]:
+        if isinstance(nd, Text):
+            following += nd.value
+        elif isinstance(nd, Wikilink):
+            following += str(nd.text if nd.text is not None else nd.title)
+        else:
+            break
+        if following.strip():
+            break
+    following = fold(following.strip())
+    return any(following.startswith(fold(n)) for n in _plain(name))
+
+
+@register("countries", "flagicon", "flag icon", "flagicon image", "flagcountry icon")
 def flagicon(node: Template, ctx: RenderContext) -> str:
-    """Only an image on zh.wikipedia; a study edition shows no text for it."""
+    """A small country tag standing for the flag (the flag's meaning without its image)."""
+    if ctx.in_heading:
+        return ""
+    name = icon_country(node)
+    if name is None:
+        key = arg(node, 1)
+        if key and name_of(node) != "flagicon image":
+            ctx.defect("unknown country", f"no localized name for flag «{key}»; icon dropped", node)
+        return ""
+    return f'<span class="flagicon">{_show(ctx, name)}</span>'
+
+
+@register("countries", "flagdeco", "flag deco")
+def flagdeco(node: Template, ctx: RenderContext) -> str:
+    """Decorative only (never linked, always next to the name): nothing to show."""
     return ""
 
 
 def _code_template(code: str):
     def handler(node: Template, ctx: RenderContext) -> str:
-        return _name(node, ctx, code)
+        """``{{USA}}``: the country's short name (a heading gets the plain name, no flag)."""
+        return localized(node, ctx, code)
 
     return handler
 
 
-for _code in ("KOR", "PRK", "USA", "USSR", "PRC", "ROC", "JPN", "UK", "CAN", "AUS", "NZL", "PHI",
-              "TUR", "THA", "GRE", "FRA", "BEL", "LUX", "NED", "COL", "ETH", "RSA", "DEN", "IND",
-              "NOR", "SWE", "ITA", "GER", "CHN", "TWN", "RUS", "VIE", "MGL", "HKG", "MAC", "GBR"):
+#: Country code templates (Template:USA, Template:KOR …): IOC/ISO codes and a few historical ones.
+CODE_TEMPLATES = (
+    "KOR", "PRK", "USA", "USSR", "PRC", "ROC", "JPN", "UK", "CAN", "AUS", "NZL", "PHI", "TUR", "THA",
+    "GRE", "FRA", "BEL", "LUX", "NED", "COL", "ETH", "RSA", "DEN", "IND", "NOR", "SWE", "ITA", "GER",
+    "CHN", "TWN", "RUS", "VIE", "MGL", "HKG", "MAC", "GBR", "ESP", "POR", "POL", "HUN", "ROU", "BUL",
+    "YUG", "ALB", "AUT", "SUI", "FIN", "ISR", "EGY", "IRN", "IRQ", "SYR", "PAK", "BAN", "INA", "MAS",
+    "SGP", "MYA", "CAM", "LAO", "MEX", "BRA", "ARG", "CHI", "PER", "CUB", "GDR", "FRG", "TCH", "UKR",
+    "KAZ", "NEP", "SRI", "KSA", "AFG", "IRL", "ISL",
+)
+for _code in CODE_TEMPLATES:
     register("countries", _code)(_code_template(_code))

@@ -2,8 +2,10 @@
 
 They carry no prose of the article: zh.wikipedia shows them as collapsed boxes at the foot of
 the page (Category:导航模板, Category:规范控制模板) or as side boxes linking elsewhere.  A
-template is ignored when its name is listed here or when it is a navbox named after this
-article's subject (the seed's ``{{朝鲜战争}}``); both are counted in the summary's ``ignored``.
+template is ignored when its name is listed here (the seed's own navboxes such as ``{{朝鲜战争}}``
+included) or starts with a navigation prefix (``{{Campaignbox …}}``, ``{{Navbox …}}``); every
+one is counted in the summary's ``ignored``.  A navbox of another article that is not listed is
+an unknown template: it shows nothing (it has no prose) and is listed in the summary.
 """
 
 from __future__ import annotations
@@ -23,9 +25,15 @@ IGNORED = (
     "portal bar", "defaultsort", "featured article", "good article", "short description",
     "use dmy dates", "use mdy dates", "toc", "toc limit", "toc right", "clear", "-", "clr",
     "stub", "copyedit", "refimprove", "unreferenced", "multiple issues", "noteta/doc",
-    "pp-protected", "pp-semi", "pp", "coord missing", "dablink", "featured list",
-    "refbegin", "refend", "italic title", "displaytitle",
+    "pp-protected", "pp-semi", "pp", "coord missing", "featured list",
+    "refbegin", "refend", "italic title", "displaytitle", "campaignbox", "military navigation",
+    "navbox with collapsible groups", "navbox subgroup", "sidebar", "wikinews", "wikivoyage", "wikibooks",
+    "commons and category", "sisterlinks", "sister project", "pp-move", "pp-vandalism", "clear left",
+    "clear right", "featured picture", "link fa", "link ga", "lowercase title", "good article candidate",
 )
+
+#: Name prefixes of navigation templates (``{{Campaignbox Korean War}}``, ``{{Navbox …}}``).
+IGNORED_PREFIXES = ("campaignbox ", "navbox ", "military navigation ")
 
 
 def _drop(node: Template, ctx: RenderContext) -> str:

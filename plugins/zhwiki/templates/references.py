@@ -55,6 +55,8 @@ def harvnb(node: Template, ctx: RenderContext) -> str:
 def note_marker(ctx: RenderContext, node, group: str, body, name: str | None) -> str:
     """A note marker ``[注n]``; the note's body is rendered once, capturing what it cites."""
     note, created = ctx.refs.note_for(id(node), group, body, ctx.line_of(node), name)
+    if note.page is None:
+        note.page = ctx.page
     if created or note.imd is None:
         if body is None:
             if note.imd is None:
@@ -90,8 +92,12 @@ def notetag(node: Template, ctx: RenderContext) -> str:
     return note_marker(ctx, node, group, body, arg(node, "name") or None)
 
 
-def notes_list(ctx: RenderContext, indexes: list[int] | None = None, group: str | None = None) -> str:
-    """The list of notes (all, or those used on the current page) as a Markdown block."""
+def notes_list(ctx: RenderContext, indexes: list[int] | None = None, group: str | None = None,
+               here: str | None = None) -> str:
+    """The list of notes (all, or those used on the current page) as a Markdown block.
+
+    *here* is the page the list goes on; a back-link to a marker on another page names that page.
+    """
     notes = ctx.refs.notes if indexes is None else [ctx.refs.notes[i] for i in indexes]
     if group:
         notes = [n for n in notes if n.group == group]
@@ -100,9 +106,10 @@ def notes_list(ctx: RenderContext, indexes: list[int] | None = None, group: str 
     lines = ['<div class="wiki-notes" markdown="1">', ""]
     for n in notes:
         g = _gid(n.group)
+        target = "" if here is None or n.page in (None, here) else n.page
         lines.append(
             f'<span class="note-label">&#91;{escape.text(n.group)}{n.number}&#93;</span> {n.imd or ""} '
-            f'[↩](#noteref-{g}{n.number}){{ .note-back }}'
+            f'[↩]({target}#noteref-{g}{n.number}){{ .note-back }}'
         )
         lines.append(f"{{: #note-{g}{n.number} .wiki-note }}")
         lines.append("")

@@ -1,0 +1,230 @@
+"""One print page per variant: cover, contents, every section in order, footnotes per section.
+
+Why not mkdocs-print-site-plugin: its id-prefixing regex skips every second footnote in a run
+such as ``[^1][^2]`` (most back-links dangle), it renders with the 404 page's absolute ``base``
+(search breaks offline) and its page labels are English.  Here every page's Markdown is rendered
+on its own with the site's own Markdown extensions, so each section keeps its footnotes at its
+end, numbered from 1 like chapter endnotes.  Every id of a section is then prefixed with the
+section's slug and every link rewritten to match, so the one document has unique ids and working
+links in both directions.
+
+External links get their URL printed after the link text, like MediaWiki's print style does for
+``a.external``: links to zh.wikipedia articles are wiki links and stay as they are, links whose
+text already is the URL are not repeated, and citation titles already carry a ``print-url`` span.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .about import LICENCE_NAME, LICENCE_URL, EditionFacts, labels, script_of, variant_label
+from .conversion.variants import html_lang
+
+#: Front matter of the generated print page: its own template, kept out of the search index.
+FRONT_MATTER = "---\ntitle: {title}\ntemplate: print.html\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"
+
+
+@dataclass
+class PrintSection:
+    """One page of the article as it goes into the print page."""
+
+    path: str  # e.g. "s03.md"
+    kind: str  # lead | section | back
+    title: str
+    markdown: str
+
+
+@dataclass
+class _Rendered:
+    slug: str
+    title: str
+    html: str
+    toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
+
+
+_ID = re.compile(r'\bid="([^"]*)"')
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_EXT_LINK = re.compile(r'<a\b[^>]*?\bhref="(https?://[^"]+)"[^>]*>((?:(?!</a>).)*)</a>(?!<span class="print-url">)', re.S)
+_TAGS = re.compile(r"<[^>]+>")
+_FOOTNOTE_DIV = '<div class="footnote">'
+
+
+def slug_of(path: str) -> str:
+    """``s03.md`` → ``s03`` (page paths are ASCII and unique, so slugs are too)."""
+    return path.removesuffix(".md").replace("/", "-")
+
+
+def _rewrite_ids(body: str, slug: str, slugs: set[str]) -> str:
+    """Prefix every id with the section slug and point every in-edition link at the new ids."""
+    body = _ID.sub(lambda m: f'id="{slug}--{m.group(1)}"', body)
+
+    def href(m: re.Match[str]) -> str:
+        url = html.unescape(m.group(1))
+        if url.startswith("#"):
+            return f'href="#{slug}--{html.escape(url[1:], quote=True)}"'
+        if "://" in url or url.startswith(("mailto:", "/", "../")):
+            return m.group(0)
+        page, _, frag = url.partition("#")
+        target = slug_of(page) if page.endswith(".md") else slug_of(page[:-5]) if page.endswith(".html") else None
+        if target not in slugs:
+            return m.group(0)
+        anchor = f"{target}--{frag}" if frag else f"print-{target}"
+        return f'href="#{html.escape(anchor, quote=True)}"'
+
+    return _HREF.sub(href, body)
+
+
+def _is_wiki_link(url: str) -> bool:
+    return re.match(r"https?://zh\.wikipedia\.org/(wiki|zh-[a-z]+)/", url) is not None
+
+
+def add_print_urls(body: str) -> str:
+    """Print each external link's URL after its text (not for wiki links or bare URLs)."""
+
+    def one(m: re.Match[str]) -> str:
+        url = html.unescape(m.group(1))
+        text = html.unescape(_TAGS.sub("", m.group(2))).strip()
+        if _is_wiki_link(url) or text.rstrip("/") == url.rstrip("/") or not text:
+            return m.group(0)
+        return f'{m.group(0)}<span class="print-url"> {html.escape(url)}</span>'
+
+    return _EXT_LINK.sub(one, body)
+
+
+def _render(sec: PrintSection, md_factory: Callable[[], object], slugs: set[str], heading: str) -> _Rendered:
+    md = md_factory()
+    body = md.convert(sec.markdown)  # type: ignore[attr-defined]
+    slug = slug_of(sec.path)
+    toc = [(t["level"], f"{slug}--{t['id']}", html.unescape(_TAGS.sub("", t["name"])))
+           for t in _flatten(getattr(md, "toc_tokens", []))]
+    body = add_print_urls(_rewrite_ids(body, slug, slugs))
+    return _Rendered(slug, heading, body, toc)
+
+
+def _flatten(tokens: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for t in tokens:
+        out.append(t)
+        out.extend(_flatten(t.get("children", [])))
+    return out
+
+
+def _strip_page_title(markdown: str) -> str:
+    """Drop a leading ``# Title`` line: the print page writes each section's own h1."""
+    return re.sub(r"\A\s*# [^\n]*\n", "", markdown, count=1)
+
+
+def build(
+    sections: Sequence[PrintSection],
+    md_factory: Callable[[], object],
+    *,
+    variant: str,
+    site_name: str,
+    facts: EditionFacts,
+) -> str:
+    """The print page's HTML content (goes inside the theme's ``<article>``)."""
+    t = labels(variant)
+    slugs = {slug_of(s.path) for s in sections}
+    rendered = []
+    for s in sections:
+        heading = t["lead"] if s.kind == "lead" else s.title
+        sec = PrintSection(s.path, s.kind, s.title, _strip_page_title(s.markdown))
+        rendered.append(_render(sec, md_factory, slugs, heading))
+    parts = [_page_style(t), f'<div class="print-page" lang="{html.escape(html_lang(variant))}">',
+             _cover(site_name, variant, facts), _contents(rendered, t)]
+    for r in rendered:
+        body = r.html.replace(_FOOTNOTE_DIV, f'{_FOOTNOTE_DIV}<p class="print-footnotes-title">{t["footnotes"]}</p>', 1)
+        parts.append(
+            f'<section class="print-section" id="print-{r.slug}">\n'
+            f'<h1 id="print-{r.slug}-title">{html.escape(r.title)}</h1>\n{body}\n</section>'
+        )
+    parts.append("</div>")
+    return _relink("\n".join(parts))
+
+
+def _relink(doc: str) -> str:
+    """Point a link whose anchor is missing in its own section at the one section that has it.
+
+    Some pages link to anchors that live on another page under a bare ``#id`` (the notes list
+    links back to the note markers in the text); once every id carries its section's prefix, the
+    anchor can be found by its unprefixed name when exactly one section defines it.
+    """
+    ids = set(_ID.findall(doc))
+    by_bare: dict[str, list[str]] = {}
+    for i in ids:
+        by_bare.setdefault(i.partition("--")[2], []).append(i)
+
+    def fix(m: re.Match[str]) -> str:
+        target = html.unescape(m.group(1))
+        if target in ids or "--" not in target:
+            return m.group(0)
+        found = by_bare.get(target.partition("--")[2], [])
+        return f'href="#{html.escape(found[0], quote=True)}"' if len(found) == 1 else m.group(0)
+
+    return re.sub(r'\bhref="#([^"]*)"', fix, doc)
+
+
+def _page_style(t: dict[str, str]) -> str:
+    """A4 pages numbered in Chinese by CSS page-margin boxes (so the PDF needs no header template)."""
+    before, _, after = t["page"].partition("{n}")
+    return (
+        "<style>@page { size: A4; margin: 16mm 15mm 18mm; "
+        f'@bottom-center {{ content: "{before}" counter(page) "{after}"; font-size: 9pt; }} }}'
+        "@page :first { @bottom-center { content: none; } }</style>"
+    )
+
+
+def _cover(site_name: str, variant: str, facts: EditionFacts) -> str:
+    t = labels(variant)
+    src = html.escape(facts.source_url)
+    lic = html.escape(LICENCE_URL[script_of(variant)])
+    return (
+        '<section class="print-cover">\n'
+        f'<p class="print-back"><a href="index.html">← {t["back"]}</a></p>\n'
+        f'<p class="print-cover-kind">{t["cover_kind"]}</p>\n'
+        f'<h1 class="print-cover-title" id="print-cover">{html.escape(site_name)}</h1>\n'
+        f'<p class="print-cover-variant">{html.escape(variant_label(variant))}（{html.escape(variant)}）</p>\n'
+        '<dl class="print-cover-facts">\n'
+        f'<dt>{t["source"]}</dt><dd>{t["wikipedia"]}「{html.escape(facts.title)}」<br>'
+        f'<a href="{src}">{src}</a></dd>\n'
+        f'<dt>{t["licence"]}</dt><dd><a href="{lic}">{LICENCE_NAME}</a>'
+        f'<span class="print-url"> {lic}</span></dd>\n'
+        f'<dt>{t["date"]}</dt><dd>{html.escape(facts.build_date)}</dd>\n'
+        "</dl>\n</section>"
+    )
+
+
+def _contents(rendered: list[_Rendered], t: dict[str, str]) -> str:
+    items = []
+    for r in rendered:
+        subs = "".join(
+            f'<li><a href="#{html.escape(i)}">{html.escape(text)}</a></li>' for level, i, text in r.toc if level == 2
+        )
+        sub = f"<ol>{subs}</ol>" if subs else ""
+        items.append(f'<li><a href="#print-{r.slug}">{html.escape(r.title)}</a>{sub}</li>')
+    return (
+        '<nav class="print-toc" aria-label="' + t["contents"] + '">\n'
+        f'<h1 id="print-contents">{t["contents"]}</h1>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</nav>"
+    )
+
+
+def for_edition(pages: Sequence[object], config: object, *, variant: str, site_name: str, facts: EditionFacts) -> str:
+    """The print page for a converted edition, rendered with the site's Markdown extensions.
+
+    *pages* are pipeline.VariantPage objects and *config* the MkDocs config (duck-typed, so this
+    module needs no MkDocs import).  The footnote back-link title is set in Chinese here too.
+    """
+    import markdown
+
+    exts = list(config.markdown_extensions)  # type: ignore[attr-defined]
+    mdx = {k: dict(v) for k, v in config.mdx_configs.items()}  # type: ignore[attr-defined]
+    mdx.setdefault("footnotes", {}).setdefault("BACKLINK_TITLE", labels(variant)["backlink"])
+
+    def factory() -> object:
+        return markdown.Markdown(extensions=exts, extension_configs=mdx)
+
+    sections = [PrintSection(p.path, p.kind, p.title, p.markdown) for p in pages]  # type: ignore[attr-defined]
+    return build(sections, factory, variant=variant, site_name=site_name, facts=facts)

@@ -1,0 +1,114 @@
+"""Formatting and list templates: ``{{small}}``, ``{{nowrap}}``, ``{{plainlist}}``, ``{{Collapsible list}}`` ….
+
+Lists keep their items on separate lines (``<br>``) because they mostly live in infobox cells,
+where a Markdown table cell cannot hold a block list.  ``{{Collapsible list}}`` is shown open
+with its title in bold: a study edition prints, and browsers do not print closed ``<details>``.
+"""
+
+from __future__ import annotations
+
+from mwparserfromhell.nodes import Template
+
+from ..render.context import RenderContext
+from . import arg, arg_code, name_of, register
+
+_TAGS = {"small": "small", "smaller": "small", "big": "big", "larger": "big", "large": "big",
+         "sup": "sup", "sub": "sub", "u": "u", "underline": "u", "s": "s", "strike": "s",
+         "bold": "b", "b": "b", "italic": "i", "i": "i"}
+
+
+@register("formatting", "small", "smaller", "big", "larger", "large", "nowrap", "nobr", "center", "centre", "1x",
+          "nobold", "noitalic", "resize", "sup", "sub", "u", "underline", "s", "strike", "bold", "italic",
+          "noprint", "nowrap begin", "font", "color", "colour", "font color", "tooltip", "abbr", "r to l")
+def text_style(node: Template, ctx: RenderContext) -> str:
+    """The text inside, with the visual emphasis that carries meaning (size, sub/superscript)."""
+    name = name_of(node)
+    if name in ("color", "colour", "font color"):
+        body = arg_code(node, 2, "text")
+    elif name in ("resize",):
+        body = arg_code(node, 2) or arg_code(node, 1)
+    elif name in ("tooltip", "abbr"):
+        body = arg_code(node, 1)
+        title = arg(node, 2)
+        if body is None:
+            return ""
+        from ..render import escape
+
+        return f'<abbr title="{escape.attr(title)}">{ctx.inline(body)}</abbr>' if title else ctx.inline(body)
+    else:
+        body = arg_code(node, 1, "text")
+    if body is None:
+        return ""
+    inner = ctx.inline(body)
+    tag = _TAGS.get(name)
+    return f"<{tag}>{inner}</{tag}>" if tag and inner else inner
+
+
+def _items(node: Template, ctx: RenderContext) -> list[str]:
+    return [ctx.inline(p.value) for p in node.params if not p.showkey and str(p.value).strip()]
+
+
+@register("formatting", "plainlist", "plain list", "flatlist", "flat list", "unbulleted list", "ubl",
+          "hlist", "bulleted list", "blist", "ordered list", "endplainlist", "endflatlist")
+def plainlist(node: Template, ctx: RenderContext) -> str:
+    """One item per line; ``{{flatlist}}``/``{{hlist}}`` items in one line separated by 「·」."""
+    name = name_of(node)
+    pos = [p for p in node.params if not p.showkey]
+    if name in ("plainlist", "plain list", "flatlist", "flat list") and len(pos) <= 1:
+        body = arg_code(node, 1)
+        if body is None:
+            return ""
+        text = ctx.inline(body)  # the wikitext list inside: its items become lines joined by <br>
+        return text.replace("<br>", " · ") if name.startswith("flat") else text
+    items = [i for i in _items(node, ctx) if i.strip()]
+    if name in ("hlist", "flatlist", "flat list"):
+        return " · ".join(items)
+    if name in ("bulleted list", "blist"):
+        return "<br>".join(f"• {i}" for i in items)
+    if name == "ordered list":
+        return "<br>".join(f"{n}. {i}" for n, i in enumerate(items, 1))
+    return "<br>".join(items)
+
+
+@register("formatting", "collapsible list", "collapsible-list", "clist", "collapsed list")
+def collapsible_list(node: Template, ctx: RenderContext) -> str:
+    """Open: the title in bold, then the items (bulleted with ``bullets=yes``)."""
+    title = arg_code(node, "title")
+    bullets = arg(node, "bullets").lower() in ("yes", "y", "true", "1", "on")
+    items = _items(node, ctx)
+    lines = [f"• {i}" if bullets else i for i in items]
+    head = ctx.inline(title) if title is not None else ""
+    if head.strip():
+        lines.insert(0, f'<b class="list-title">{head}</b>')
+    return '<span class="collapsible-list">' + "<br>".join(lines) + "</span>" if lines else ""
+
+
+@register("formatting", "hidden", "hidden begin", "hidden end", "collapse top", "collapse bottom", "cot", "cob")
+def hidden(node: Template, ctx: RenderContext) -> str:
+    """``{{hidden|标题|内容}}`` shown open: the title in bold, then the content."""
+    name = name_of(node)
+    if name in ("hidden end", "collapse bottom", "cob"):
+        return ""
+    title = arg_code(node, "title", "header", 1)
+    body = arg_code(node, "content", 2) if name == "hidden" else None
+    parts = []
+    if title is not None:
+        parts.append(f"<b>{ctx.inline(title)}</b>")
+    if body is not None:
+        parts.append(ctx.inline(body))
+    return "<br>".join(p for p in parts if p.strip())
+
+
+@register("formatting", "nbsp", "spaces", "space")
+def nbsp(node: Template, ctx: RenderContext) -> str:
+    try:
+        n = max(1, min(10, int(arg(node, 1, default="1"))))
+    except ValueError:
+        n = 1
+    return "&nbsp;" * n
+
+
+@register("formatting", "•", "dot", "middot", "·", "\\", "spaced ndash", "snd", "ndash", "mdash", "en dash")
+def punctuation(node: Template, ctx: RenderContext) -> str:
+    return {"•": " • ", "dot": " · ", "middot": "·", "·": " · ", "\\": " / ", "spaced ndash": " – ",
+            "snd": " – ", "ndash": "–", "mdash": "—", "en dash": "–"}.get(name_of(node), "")

@@ -1,0 +1,102 @@
+"""Media: ``{{external media}}``, ``{{YouTube}}``, ``{{multiple image}}``.
+
+Nothing is fetched and no image file is available offline: videos become links with their
+titles (the URL is printed after them on paper), images become figures with their captions
+and a link to the file's page on Wikimedia Commons.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mwparserfromhell.nodes import Template, Wikilink
+
+from .. import markers as M
+from ..render import escape
+from ..render.context import RenderContext
+from ..render.html import safe_url
+from . import arg, arg_code, register
+
+_FILE_RE = re.compile(r"\[\[\s*(?:File|Image|文件|檔案|图像|圖像|图片|圖片)\s*:\s*([^|\]]+)", re.I)
+
+
+def file_name(value: str) -> str:
+    """A file name from an infobox-style value: bare ``X.jpg`` or a full ``[[File:X.jpg|…]]`` (Q25)."""
+    m = _FILE_RE.search(value)
+    name = (m.group(1) if m else value).strip()
+    if ":" in name and name.split(":", 1)[0].strip().lower() in ("file", "image", "文件", "檔案", "图像"):
+        name = name.split(":", 1)[1].strip()
+    return name
+
+
+def figure(ctx: RenderContext, name: str, caption: str = "", alt: str = "") -> str:
+    """A figure for *name* with *caption* (wikitext), through the renderer's file handler."""
+    from ..render.nodes import render_file
+
+    opts = "thumb"
+    if alt:
+        opts += f"|alt={alt}"
+    if caption:
+        opts += f"|{caption}"
+    return render_file(Wikilink(f"File:{name}", opts), ctx)
+
+
+def print_url(url: str) -> str:
+    """The URL in small type after a link, shown only in print."""
+    return f'<span class="print-url"> {M.noconv(escape.text(url))}</span>'
+
+
+@register("media", "external media", "external video", "external audio")
+def external_media(node: Template, ctx: RenderContext) -> str:
+    """The side box 「外部媒体」 as a small box listing the linked titles."""
+    items = []
+    for p in node.params:
+        key = str(p.name).strip()
+        m = re.match(r"^(video|audio|image)(\d*)$", key)
+        if not m or not str(p.value).strip():
+            continue
+        val = ctx.inline(p.value)
+        urls = re.findall(r"https?://[^\s\]]+", str(p.value))
+        kind = {"video": "视频", "audio": "音频", "image": "图像"}[m.group(1)]
+        items.append(f"- {kind}：{val}" + (print_url(urls[0]) if urls else ""))
+    if not items:
+        return ""
+    head = arg_code(node, "headerimage", "header")
+    title = ctx.inline(head) if head is not None else "外部媒体"
+    body = "\n".join(items)
+    return ctx.stash_block(f'<div class="external-media" markdown="1">\n\n**{title}**\n\n{body}\n\n</div>')
+
+
+@register("media", "youtube", "yt", "youtube video")
+def youtube(node: Template, ctx: RenderContext) -> str:
+    """``{{YouTube|id|标题}}`` → a link to the video with its title, marked 「（YouTube）」."""
+    vid = arg(node, "id", "v", 1)
+    title = arg_code(node, "title", 2)
+    label = ctx.inline(title) if title is not None else "YouTube视频"
+    if not re.fullmatch(r"[A-Za-z0-9_-]{6,20}", vid):
+        ctx.defect("bad template", f"{{{{YouTube}}}} id «{vid}» is not a video id; title kept", node)
+        return label
+    url = f"https://www.youtube.com/watch?v={vid}"
+    if not safe_url(url) or ctx.in_heading:
+        return label
+    return f"[{label}]({escape.url(url)}){{ .external }}（YouTube）{print_url(url)}"
+
+
+@register("media", "multiple image", "multiple images", "double image", "triple image")
+def multiple_image(node: Template, ctx: RenderContext) -> str:
+    """Each image as its own figure with its caption; the shared ``footer`` after them."""
+    out = []
+    for i in range(1, 11):
+        img = arg(node, f"image{i}")
+        if not img:
+            continue
+        out.append(figure(ctx, file_name(img), arg(node, f"caption{i}"), arg(node, f"alt{i}")))
+    footer = arg_code(node, "footer", "caption")
+    if footer is not None:
+        text = ctx.inline(footer)
+        if text.strip():
+            out.append(ctx.stash_block(f'<p class="figure-footer" markdown="span">{text}</p>'))
+    header = arg_code(node, "header")
+    if header is not None and out:
+        out.insert(0, ctx.stash_block(f'<p class="figure-header" markdown="span">{ctx.inline(header)}</p>'))
+    return "".join(out)

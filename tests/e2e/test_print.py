@@ -1,0 +1,119 @@
+"""The print page of each variant, checked in Chromium against the site's own pages.
+
+Every page of the nav must appear as a section, in nav order, with exactly the footnotes that
+page shows on the site, at the section's end, and every in-page link must land on an element.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import VARIANTS
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _nav(page) -> list[tuple[str, str]]:
+    links = page.locator(".md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link").all()
+    return [(a.get_attribute("href"), a.inner_text().strip()) for a in links]
+
+
+def _footnotes(page, scope: str) -> list[str]:
+    return page.evaluate(
+        # URLs printed after links (.print-url) are the print page's addition; compare without them.
+        """scope => [...document.querySelectorAll(scope + ' div.footnote > ol > li')].map(li => {
+                 const c = li.cloneNode(true);
+                 c.querySelectorAll('.print-url').forEach(e => e.remove());
+                 return c.textContent.replace(/↩/g, '').replace(/\\s+/g, ' ').trim(); })""",
+        scope,
+    )
+
+
+@pytest.fixture(params=VARIANTS)
+def variant(request) -> str:
+    return request.param
+
+
+def test_print_page_holds_every_section_and_footnote(page, server: str, variant: str) -> None:
+    page.goto(f"{server}/{variant}/index.html")
+    nav = [(href, title) for href, title in _nav(page) if href != "about.html"]
+    site_notes = {}
+    for href, _title in nav:
+        page.goto(f"{server}/{variant}/{href}")
+        site_notes[href] = _footnotes(page, "article")
+    assert sum(len(v) for v in site_notes.values()) > 300  # the article has 313 sources
+
+    page.goto(f"{server}/{variant}/print.html")
+    sections = page.locator("section.print-section").all()
+    assert [s.get_attribute("id") for s in sections] == [f"print-{h.removesuffix('.html')}" for h, _ in nav]
+    titles = [s.locator("h1").first.inner_text().strip() for s in sections]
+    assert titles[1:] == [t for _, t in nav][1:]  # the lead is titled 导言/導言 instead of the site name
+    for href, _ in nav:
+        sid = f"#print-{href.removesuffix('.html')}"
+        assert _footnotes(page, sid) == site_notes[href], f"footnotes of {href} differ in print"
+        if site_notes[href]:
+            # The section's footnotes close the section.
+            assert page.evaluate(f"document.querySelector('{sid}').lastElementChild.classList.contains('footnote')")
+
+
+def test_print_page_links_all_land(page, server: str, variant: str) -> None:
+    page.goto(f"{server}/{variant}/print.html")
+    dangling = page.evaluate(
+        """() => [...document.querySelectorAll('article a[href^="#"]')]
+                 .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
+                 .filter(id => id && !document.getElementById(id))"""
+    )
+    assert dangling == []
+    ids = page.evaluate("() => [...document.querySelectorAll('article [id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids)), "duplicate ids in the print page"
+    # Footnote markers and back-links point at each other.
+    refs = page.locator("article a.footnote-ref").count()
+    backs = page.locator("article a.footnote-backref").count()
+    assert refs > 300 and backs >= refs - 5  # a source cited twice on a page has one entry, two back-links
+    # Links between pages of the edition stay inside the print page.
+    outward = page.evaluate(
+        """() => [...document.querySelectorAll('article a[href]:not(.print-back a)')].map(a => a.getAttribute('href'))
+                 .filter(h => /\\.(md|html)(#|$)/.test(h) && !/^https?:/.test(h))"""
+    )
+    assert outward == []
+
+
+def test_print_page_has_cover_toc_and_no_chrome(page, server: str, variant: str) -> None:
+    page.goto(f"{server}/{variant}/print.html")
+    for chrome in (".md-header", ".md-sidebar", ".md-footer", ".md-tabs", ".md-search"):
+        assert page.locator(chrome).count() == 0, chrome
+    cover = page.locator(".print-cover").inner_text()
+    assert "CC BY-SA 4.0" in cover and "zh.wikipedia.org" in cover and re.search(r"\d{4}-\d{2}-\d{2}", cover)
+    toc = page.locator(".print-toc a").all()
+    n_sections = page.locator("section.print-section").count()
+    assert len([a for a in toc if a.get_attribute("href").startswith("#print-")]) == n_sections
+    # Labels are Chinese: contents title, footnote block titles, back-link titles.
+    assert HAN.search(page.locator(".print-toc h1").inner_text())
+    for label in page.locator(".print-footnotes-title").all()[:3]:
+        assert HAN.search(label.inner_text()) and not re.search(r"[A-Za-z]", label.inner_text())
+    title = page.locator("a.footnote-backref").first.get_attribute("title") or ""
+    assert HAN.search(title) and not re.search(r"[A-Za-z]", title), title
+
+
+def test_print_media_breaks_pages_and_prints_urls(page, server: str, variant: str) -> None:
+    page.goto(f"{server}/{variant}/print.html")
+    page.emulate_media(media="print")
+    breaks = page.evaluate("() => [...document.querySelectorAll('section.print-section')].map(s => getComputedStyle(s).breakBefore)")
+    assert breaks and set(breaks) == {"page"}
+    # External links show their URL after the link text (wiki links and bare URLs excepted).
+    pairs = page.evaluate(
+        """() => [...document.querySelectorAll('article a[href^="http"]')]
+                 .filter(a => !/^https?:\\/\\/zh\\.wikipedia\\.org\\/(wiki|zh-)/.test(a.href))
+                 .filter(a => a.textContent.trim() && a.textContent.trim().replace(/\\/$/, '') !== a.getAttribute('href').replace(/\\/$/, ''))
+                 .filter(a => !a.closest('.print-cover'))
+                 .map(a => [a.getAttribute('href'), a.nextElementSibling && a.nextElementSibling.classList.contains('print-url')
+                            ? a.nextElementSibling.textContent.trim() : null,
+                            a.nextElementSibling ? getComputedStyle(a.nextElementSibling).display : null])"""
+    )
+    assert len(pairs) > 100
+    missing = [href for href, shown, _d in pairs if shown is None]
+    assert missing == []
+    hidden = [href for href, _s, display in pairs if display == "none"]
+    assert hidden == []

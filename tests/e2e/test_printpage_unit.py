@@ -1,0 +1,67 @@
+"""printpage.py and about.py on small inputs (no browser): ids, links, printed URLs, build date."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import markdown
+
+from zhwiki import about, printpage
+
+FACTS = about.EditionFacts(title="朝鲜战争", source_url="https://zh.wikipedia.org/wiki/朝鲜战争",
+                           build_date="2023-11-14", source_sha="0" * 64)
+
+
+def _md() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["footnotes", "attr_list", "md_in_html", "toc"])
+
+
+def test_url_printed_after_each_external_link_and_only_there() -> None:
+    src = ('<a href="https://a.example/x">甲</a> <a href="https://zh.wikipedia.org/zh-cn/%E4%B9%99">乙</a> '
+           '<a href="https://b.example/">https://b.example/</a> '
+           '<a class="cite-title" href="https://c.example/">丙</a><span class="print-url"> https://c.example/</span>'
+           '<a href="https://d.example/?q=1&amp;r=2"><i>丁</i></a>')
+    out = printpage.add_print_urls(src)
+    assert out.count('class="print-url"') == 3  # 甲, 丁 and the existing one of 丙
+    assert '甲</a><span class="print-url"> https://a.example/x</span>' in out
+    assert '<i>丁</i></a><span class="print-url"> https://d.example/?q=1&amp;r=2</span>' in out
+    assert "乙</a> " in out and "https://b.example/</a> " in out
+
+
+def test_sections_keep_their_own_footnotes_with_unique_ids() -> None:
+    pages = [
+        printpage.PrintSection("index.md", "lead", "朝鲜战争", "导言[^a]。\n\n[^a]: 甲注。\n"),
+        printpage.PrintSection("s01.md", "section", "背景", "## 分治 { #s01-1 }\n\n背景[^a]，见[导言](index.md)。"
+                               "\n\n[^a]: 乙注。\n"),
+        printpage.PrintSection("s02.md", "section", "经过", "回到[分治](s01.md#s01-1)。\n"),
+    ]
+    doc = printpage.build(pages, _md, variant="zh-tw", site_name="韓戰", facts=FACTS)
+    ids = re.findall(r'\bid="([^"]+)"', doc)
+    assert len(ids) == len(set(ids))
+    for target in re.findall(r'href="#([^"]+)"', doc):
+        assert target in ids, target
+    # Each section ends with its own footnote list, titled in the variant's script.
+    sec1 = doc[doc.index('id="print-index"'):doc.index('id="print-s01"')]
+    sec2 = doc[doc.index('id="print-s01"'):doc.index('id="print-s02"')]
+    assert "甲注" in sec1 and "乙注" not in sec1 and "乙注" in sec2
+    assert "本節參考資料" in sec2
+    assert 'href="#s01--s01-1"' in doc and 'href="#print-index"' in doc
+    # Cover and contents; the lead is called 導言 in print.
+    assert "CC BY-SA 4.0" in doc and "2023-11-14" in doc and ">導言</a>" in doc
+    assert "第 \" counter(page) \" 頁" in doc
+
+
+def test_build_date_is_reproducible(tmp_path) -> None:
+    src = tmp_path / "a.wikitext"
+    src.write_text("x", encoding="utf-8")
+    assert about.build_date(str(src), {"SOURCE_DATE_EPOCH": "1700000000"}) == "2023-11-14"
+    os.utime(src, (86400 * 365, 86400 * 365))
+    assert about.build_date(str(src), {}) == "1971-01-01"
+
+
+def test_about_page_credits_source_and_licence() -> None:
+    for variant, word in (("zh-cn", "许可"), ("zh-tw", "授權")):
+        md = about.about_markdown(FACTS, variant, ["zh-cn", "zh-tw"])
+        assert word in md and "CC BY-SA 4.0" in md and "action=history" in md
+        assert "https://zh.wikipedia.org/wiki/朝鲜战争" in md and "2023-11-14" in md

@@ -37,7 +37,6 @@ from typing import Any
 
 import markdown
 
-from . import markers as M
 from . import pipeline
 from .conversion.engine import Converter
 from .conversion.rules import ConvRule
@@ -392,10 +391,8 @@ def convert_column(article: pipeline.Article, variant: str, options: pipeline.Op
     """
     cls = TracingConverter if rules else NoRulesConverter
     conv = cls(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script)
-    bodies = [M.strip_markers(conv.convert(p.body)) for p in article.pages]
-    name = pipeline.site_name(article, variant, options, conv)
-    titles = [M.strip_markers(conv.convert(p.title)) if p.title else name for p in article.pages]
-    return _Column(name, titles, bodies, list(conv.hits))
+    name, texts = pipeline.page_texts(article, conv, options)
+    return _Column(name, [t for t, _ in texts], [b for _, b in texts], list(conv.hits))
 
 
 class Renderer:

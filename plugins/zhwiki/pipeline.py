@@ -370,6 +370,27 @@ DEFAULT_BUILT: tuple[str, ...] = ("zh-cn", "zh-tw")
 LEAD_LABEL = "导言"
 
 
+def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str, list[tuple[str, str]]]:
+    """The site name and (title, Markdown) of every article page, converted in order by *conv*.
+
+    Bodies first, titles after, with the rules in force at the end (MediaWiki converts its table
+    of contents last).  The home page shows the article's title as its heading; its nav label
+    names the part (导言), since the site name above the nav already is the title.  Shared by the
+    variant sites and the parallel view, so both show the same text.
+    """
+    bodies = [conv.convert(p.body) for p in article.pages]
+    name = site_name(article, conv.variant, options, conv)  # after the bodies: an inline -{T|…}- counts
+    out = []
+    for p, body in zip(article.pages, bodies, strict=True):
+        if p.kind == "lead":
+            title = conv.convert_run(LEAD_LABEL, rules=False)
+            body = f"# {name}\n\n{body}" if name else body
+        else:
+            title = conv.convert(p.title, tooltips=False) if p.title else name
+        out.append((_unmarked(title), _unmarked(body)))
+    return name, out
+
+
 def convert_edition(
     article: Article, variant: str, options: Options = Options(), built: Sequence[str] | None = None
 ) -> VariantEdition:
@@ -385,18 +406,8 @@ def convert_edition(
     built = tuple(dict.fromkeys(built or (*DEFAULT_BUILT, variant)))
     conv = Converter(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script,
                      built=built, tooltips=True)
-    bodies = [conv.convert(p.body) for p in article.pages]
-    name = site_name(article, variant, options, conv)
-    pages = []
-    for p, body in zip(article.pages, bodies, strict=True):
-        if p.kind == "lead":
-            # The home page shows the article's title; its nav label names the part (导言), as the
-            # site name above the nav already is the title.
-            title = conv.convert_run(LEAD_LABEL, rules=False)
-            body = f"# {name}\n\n{body}" if name else body
-        else:
-            title = conv.convert(p.title, tooltips=False) if p.title else name
-        pages.append(VariantPage(p.path, p.kind, _unmarked(title), _unmarked(body)))
+    name, texts = page_texts(article, conv, options)
+    pages = [VariantPage(p.path, p.kind, title, body) for p, (title, body) in zip(article.pages, texts, strict=True)]
     if conv.rules_seen or conv.maps_seen:
         glossary = build_page(conv, article.blocks, built, conv.title_rule or article.title_rule)
         pages.append(VariantPage("glossary.md", "back", page_title(variant), glossary))

@@ -114,7 +114,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         # The 关于本版 page and the print page (printpage.py / about.py).
         self.facts = about.edition_facts(self.config.source, self.config.title, self.config.source_url)
         extra = {
-            about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, self.config.variants),
+            about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants)),
             about.PRINT_PATH: printpage.FRONT_MATTER.format(title=about.labels(self.variant)["print"]),
         }
         for path, content in extra.items():

@@ -4,23 +4,35 @@
 PYTHON   ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
-SOURCE   ?= docs/article/korean-war.zh.wikitext
+DEFAULT_SOURCE := docs/article/korean-war.zh.wikitext
+SOURCE   ?= $(DEFAULT_SOURCE)
 VARIANTS ?= zh-cn zh-tw
 NAME     ?= $(basename $(basename $(notdir $(SOURCE))))
+# The article's page name on zh.wikipedia; for another SOURCE it is read from the lead unless given.
+TITLE    ?= $(if $(filter $(DEFAULT_SOURCE),$(SOURCE)),朝鲜战争,)
 
 export ZHWIKI_SOURCE   := $(abspath $(SOURCE))
 export ZHWIKI_VARIANTS := $(VARIANTS)
+export ZHWIKI_TITLE    := $(TITLE)
 # Deterministic build date: the source's last commit, else its modification time.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(SOURCE) 2>/dev/null | grep . || stat -c %Y $(SOURCE))
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
+
+# Front-end assets fetched from the npm registry at setup (pinned, hash-checked, git-ignored).
+SHIM        := docs/assets/vendor/iframe-worker/shim.js
+SHIM_PKG    := iframe-worker@1.0.4
+SHIM_SHA256 := e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609
+KATEX        := docs/assets/vendor/katex/katex.min.js
+KATEX_PKG    := katex@0.19.1
+KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
 
 .PHONY: all setup shim katex system site bundle pdf serve markdown bench test lint clean
 
 all: site bundle pdf
 
 ## Python environment (.venv) with the project installed in editable mode.
-setup: $(VENV)/.installed $(SHIM)
+setup: $(VENV)/.installed $(SHIM) $(KATEX)
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -29,9 +41,6 @@ $(VENV)/.installed: pyproject.toml
 
 ## Material's offline search needs the iframe-worker shim for file://: fetched from the npm registry at
 ## setup, checked against a pinned hash, never committed (docs/assets/vendor/ is git-ignored).
-SHIM        := docs/assets/vendor/iframe-worker/shim.js
-SHIM_PKG    := iframe-worker@1.0.4
-SHIM_SHA256 := e8e412dbcfea9b7e31b5ffa288d7b6035915e714c542f4176a0cdbe262fc9609
 shim: $(SHIM)
 $(SHIM):
 	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: install it (sudo apt-get install npm) for search in the file:// bundle"; else \
@@ -45,9 +54,6 @@ $(SHIM):
 ## KaTeX typesets <math> (pymdownx.arithmatex generic markup) in the browser, offline: fetched from the npm
 ## registry at setup, checked against a pinned hash, never committed (docs/assets/vendor/ is git-ignored).
 ## Without it the pages still build and show the TeX source.
-KATEX        := docs/assets/vendor/katex/katex.min.js
-KATEX_PKG    := katex@0.19.1
-KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
 katex: $(KATEX)
 $(KATEX):
 	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: install it (apt-get install npm) to typeset formulas"; else \
@@ -65,7 +71,7 @@ $(KATEX):
 system:
 	@sh scripts/system-deps.sh
 
-site: setup $(KATEX)
+site: setup
 	$(BIN)/mkdocs build
 
 bundle: site

@@ -80,3 +80,10 @@ def test_footnote_ids_are_stable_ascii_in_both_variants() -> None:
     ids_cn = re.findall(r"\[\^([^\]]+)\]", cn["index.md"])
     ids_tw = re.findall(r"\[\^([^\]]+)\]", tw["index.md"])
     assert ids_cn == ids_tw and all(i.isascii() for i in ids_cn)
+
+
+def test_title_is_guessed_from_the_lead_when_not_configured() -> None:
+    src = "{{Infobox|name='''不是这个'''}}\n'''-{zh-hans:勾股定理;zh-hant:畢氏定理}-'''，又称[[毕达哥拉斯|毕氏]]定理。\n== 证明 ==\n"
+    assert pipeline.guess_title(src) == "勾股定理"
+    assert pipeline.guess_title("'''[[静夜思|静夜思]]'''是李白的诗。") == "静夜思"
+    assert pipeline.guess_title("没有粗体。") == ""

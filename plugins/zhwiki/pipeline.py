@@ -366,6 +366,35 @@ def _unmarked(text: str) -> str:
 DEFAULT_BUILT: tuple[str, ...] = ("zh-cn", "zh-tw")
 
 
+def _first_entry(m: re.Match[str]) -> str:
+    entries = dict(part.split(":", 1) for part in m.group(1).split(";") if ":" in part)
+    entries = {k.strip(): v.strip() for k, v in entries.items()}
+    return entries.get("zh-hans") or entries.get("zh-cn") or next(iter(entries.values()), m.group(1))
+
+
+def guess_title(raw: str) -> str:
+    """The article's name as the lead writes it: its first bold phrase, without markup.
+
+    zh.wikipedia leads open with the subject in bold; used when neither the configuration nor a
+    ``T=`` rule names the article.
+    """
+    lead = re.split(r"^==[^=]", raw, maxsplit=1, flags=re.M)[0]
+    lead = re.sub(r"<!--.*?-->", "", lead, flags=re.S)
+    lead = re.sub(r"-\{(?:[^{}|]*\|)?([^{}]*)\}-", _first_entry, lead)  # maps: their simplified text
+    lead = re.sub(r"-\{|\}-", "", lead)  # leftovers would unbalance the braces
+    prev = None
+    while prev != lead:  # templates (infobox, hatnotes), innermost first
+        prev, lead = lead, re.sub(r"\{\{[^{}]*\}\}", "", lead)
+    prose = "\n".join(ln for ln in lead.split("\n") if ln.strip() and ln.lstrip()[0] not in "|{}*#:;!=<[")
+    m = re.search(r"'''(.+?)'''", prose)
+    if not m:
+        return ""
+    text = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", m.group(1))
+    text = re.sub(r"-\{(?:[^|}]*\|)?([^}]*)\}-", r"\1", text)
+    text = re.sub(r"<[^>]*>|'{2,}", "", text)
+    return text.strip()[:80]
+
+
 #: Nav label of the lead page (converted per variant).
 LEAD_LABEL = "导言"
 

@@ -89,9 +89,19 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         ]
         return config
 
+    def _title(self) -> str:
+        """The article's page name: configured, else the lead's first bold phrase, else the file name."""
+        if self.config.title:
+            return self.config.title
+        try:
+            raw = Path(self.config.source).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            raw = ""
+        return pipeline.guess_title(raw) or Path(self.config.source).name.split(".")[0]
+
     def _options(self) -> pipeline.Options:
         return pipeline.Options(
-            title=self.config.title, mixed_script=self.config.mixed_script, groups_dir=self.config.groups_dir
+            title=self._title(), mixed_script=self.config.mixed_script, groups_dir=self.config.groups_dir
         )
 
     def _analyse(self) -> pipeline.Article:
@@ -112,7 +122,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
                 files.remove(existing)
             files.append(File.generated(config, p.path, content=p.markdown))
         # The 关于本版 page and the print page (printpage.py / about.py).
-        self.facts = about.edition_facts(self.config.source, self.config.title, self.config.source_url)
+        self.facts = about.edition_facts(self.config.source, self._title(), self.config.source_url)
         extra = {
             about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants)),
             about.PRINT_PATH: printpage.FRONT_MATTER.format(title=about.labels(self.variant)["print"]),

@@ -46,6 +46,8 @@ class ParallelConfig(Config):
     """Build the parallel view (skipped, with a note in the log, when a variant of the pair is not built)."""
     variants = VariantList(default=["zh-cn", "zh-tw"])
     """The pair shown, left column first; both must be among ``variants``."""
+    serve = c.Type(bool, default=False)
+    """Rebuild the view on every ``mkdocs serve`` reload too (off: edits show quickly; builds always make it)."""
 
 
 class ZhwikiConfig(Config):

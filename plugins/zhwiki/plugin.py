@@ -193,6 +193,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         global _NESTED_PARALLEL
         if self._parallel_pair(announce=True) is None:
             return
+        if getattr(self, "command", "build") == "serve" and not self.config.parallel.serve:
+            log.info("parallel view not built while serving (set parallel.serve: true to include it)")
+            return
         _NESTED_PARALLEL = True
         try:
             cfg = load_config(config.config_file_path, site_dir=self.root_dir, site_url=self.root_url or None,

@@ -197,8 +197,6 @@ def render_nodes(nodes: list[Node], ctx: RenderContext) -> str:
                 i = tail_end + 1
                 continue
         if isinstance(node, Template):
-            from .. import templates
-
             folded = templates.fold_adjacent(nodes, i, ctx)  # {{cite…}}{{en}}, {{flagicon}} + name
             if folded is not None:
                 out.append(folded[0])
@@ -300,8 +298,6 @@ def h_argument(node: Argument, ctx: RenderContext) -> str:
 
 
 def h_template(node: Template, ctx: RenderContext) -> str:
-    from .. import templates
-
     return templates.render(node, ctx)
 
 
@@ -374,8 +370,6 @@ def h_external(node: ExternalLink, ctx: RenderContext) -> str:
 
 
 def h_tag(node: Tag, ctx: RenderContext) -> str:
-    from . import tags
-
     return tags.render_tag(node, ctx)
 
 
@@ -459,3 +453,8 @@ HANDLERS: dict[type, Callable[..., str]] = {
 }
 
 __all__ = ["render_block", "render_inline", "render_nodes", "fold", "wiki_href", "_html"]
+
+# Imported last: the template families and the tag handlers import this module's helpers (and these
+# lookups ran once per node when they sat inside the handlers).
+from .. import templates  # noqa: E402
+from . import tags  # noqa: E402

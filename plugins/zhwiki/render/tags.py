@@ -17,8 +17,6 @@ _STASH_RE = re.compile(f"{M.STASH_OPEN}(\\d+){M.STASH_CLOSE}")
 
 
 def render_tag(node: Tag, ctx: RenderContext) -> str:
-    from .nodes import render_nodes
-
     name = H.tag_name(str(node.tag))
     if node.wiki_markup and name in ("li", "dt", "dd"):
         return f"{M.LIST_OPEN}{node.wiki_markup}{M.LIST_CLOSE}"
@@ -195,3 +193,5 @@ def render_ref(node: Tag, ctx: RenderContext) -> str:
 
 
 __all__ = ["render_tag", "render_ref", "NOTE_GROUP"]
+
+from .nodes import render_nodes  # noqa: E402  (nodes imports this module last)

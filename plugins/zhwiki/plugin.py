@@ -164,15 +164,19 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         for v in self.config.variants[1:]:
             _NESTED_VARIANT = v
             try:
-                cfg = load_config(config.config_file_path, site_dir=self.root_dir, site_url=self.root_url or None,
-                                  strict=config.strict)
-                cfg.plugins.on_startup(command="build", dirty=False)
-                mkdocs_build(cfg)
+                self._nested_build(config)
             finally:
                 _NESTED_VARIANT = None
         self._build_parallel(config)
         self._write_chooser()
         self._report()
+
+    def _nested_build(self, config: MkDocsConfig) -> None:
+        """Build once more from the configuration file: fresh plugin instances carry no state over."""
+        cfg = load_config(config.config_file_path, site_dir=self.root_dir, site_url=self.root_url or None,
+                          strict=config.strict)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(cfg)
 
     # -- parallel view (issue 8): site/parallel/, one page per article page (parallel.py) ------------
     def _parallel_pair(self, announce: bool = False) -> tuple[str, str] | None:
@@ -198,10 +202,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             return
         _NESTED_PARALLEL = True
         try:
-            cfg = load_config(config.config_file_path, site_dir=self.root_dir, site_url=self.root_url or None,
-                              strict=config.strict)
-            cfg.plugins.on_startup(command="build", dirty=False)
-            mkdocs_build(cfg)
+            self._nested_build(config)
         finally:
             _NESTED_PARALLEL = False
 

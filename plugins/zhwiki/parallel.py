@@ -549,7 +549,7 @@ def with_rule_sentinels(full: str, base: str, outputs: Iterable[str] = ()) -> st
     fl, bl = full.split("\n"), base.split("\n")
     if len(fl) != len(bl):
         return full.translate(_SENTINELS)
-    words = sorted({o for o in outputs if o}, key=len, reverse=True)
+    words = sorted({o for o in outputs if o}, key=lambda w: (-len(w), w))  # ties in a fixed order: deterministic
     out = []
     for f, b in zip(fl, bl, strict=True):
         f, maps = _take_map_regions(f)

@@ -2,9 +2,11 @@
 
 MkDocs builds the first variant as usual; ``on_post_build`` then loads the configuration afresh
 and calls ``build()`` once per further variant, each into its own ``site/<variant>/`` with its own
-search index, ``<html lang>``, theme language and site_url (mkdocs-findings.md §2, option b).  A
-fresh configuration means fresh plugin instances, so no variant inherits another's state; the
-only thing shared is the parsed article, cached by content in pipeline.py.
+search index, ``<html lang>``, theme language and site_url (mkdocs-findings.md §2, option b).
+MkDocs keeps one instance of a plugin that defines ``on_startup`` for the whole process, so a
+nested build may run on this very object: every per-build attribute is set afresh in
+``on_config``, and the outer build's attributes are saved and restored around each nested build.
+The only thing meant to be shared is the parsed article, cached by content in pipeline.py.
 """
 
 from __future__ import annotations
@@ -158,25 +160,28 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     # -- after the build ----------------------------------------------------------------------
     @event_priority(-1000)  # last: every other plugin has finished this variant
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        global _NESTED_VARIANT
         if not self.config.enabled or self.is_nested:
             return
         for v in self.config.variants[1:]:
-            _NESTED_VARIANT = v
-            try:
-                self._nested_build(config)
-            finally:
-                _NESTED_VARIANT = None
+            self._nested_build(config, variant=v)
         self._build_parallel(config)
         self._write_chooser()
         self._report()
 
-    def _nested_build(self, config: MkDocsConfig) -> None:
-        """Build once more from the configuration file: fresh plugin instances carry no state over."""
-        cfg = load_config(config.config_file_path, site_dir=self.root_dir, site_url=self.root_url or None,
-                          strict=config.strict)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        mkdocs_build(cfg)
+    def _nested_build(self, config: MkDocsConfig, variant: str | None = None, parallel_view: bool = False) -> None:
+        """Build *variant* (or the parallel view) from a freshly loaded configuration."""
+        global _NESTED_VARIANT, _NESTED_PARALLEL
+        saved = dict(vars(self))  # the nested build may reuse this instance (see the module docstring)
+        _NESTED_VARIANT, _NESTED_PARALLEL = variant, parallel_view
+        try:
+            cfg = load_config(config.config_file_path, site_dir=self.root_dir, site_url=self.root_url or None,
+                              strict=config.strict)
+            cfg.plugins.on_startup(command="build", dirty=False)
+            mkdocs_build(cfg)
+        finally:
+            _NESTED_VARIANT, _NESTED_PARALLEL = None, False
+            vars(self).clear()
+            vars(self).update(saved)
 
     # -- parallel view (issue 8): site/parallel/, one page per article page (parallel.py) ------------
     def _parallel_pair(self, announce: bool = False) -> tuple[str, str] | None:
@@ -193,18 +198,13 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         return opt.variants[0], opt.variants[1]
 
     def _build_parallel(self, config: MkDocsConfig) -> None:
-        """One more nested build, after every variant, whose fresh plugin instance makes the pairs."""
-        global _NESTED_PARALLEL
+        """One more nested build, after every variant; its on_config makes the pairs (parallel.py)."""
         if self._parallel_pair(announce=True) is None:
             return
         if getattr(self, "command", "build") == "serve" and not self.config.parallel.serve:
             log.info("parallel view not built while serving (set parallel.serve: true to include it)")
             return
-        _NESTED_PARALLEL = True
-        try:
-            self._nested_build(config)
-        finally:
-            _NESTED_PARALLEL = False
+        self._nested_build(config, parallel_view=True)
 
     def _config_parallel(self, config: MkDocsConfig) -> MkDocsConfig:
         pair = self._parallel_pair()

@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import subprocess
 import tempfile
 from functools import cache, lru_cache
@@ -202,10 +203,31 @@ class BaseTable:
 
 @cache
 def phrase_index(config: str) -> PhraseIndex:
+    """The phrase index of one config, kept in the cache folder between processes.
+
+    Building it from the dumped dictionaries takes about 0.2 s for s2tw; loading the saved index
+    takes a fifth of that, which every cold ``mkdocs build`` pays once per traditional variant.
+    """
+    sources = [_SHARE / f"{name}.ocd2" for name in _CHAINS[config][0]]
+    stamp = hashlib.sha1("|".join(_stamp(p) for p in sources if p.is_file()).encode()).hexdigest()[:12]
+    base = cache_dir()
+    target = (base / f"index-{config}.{stamp}.pickle") if base else None
+    if target is not None and target.is_file():
+        try:
+            index = pickle.loads(target.read_bytes())  # written by this function, in our cache folder
+            if isinstance(index, PhraseIndex):
+                return index
+        except Exception:  # a damaged cache file: rebuild it
+            pass
     keys: set[str] = set()
     for name in _CHAINS[config][0]:
         keys.update(dump_dictionary(name))
-    return PhraseIndex(keys)
+    index = PhraseIndex(keys)
+    if target is not None:
+        tmp_target = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp_target.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp_target, target)
+    return index
 
 
 @cache

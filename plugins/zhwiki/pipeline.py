@@ -244,8 +244,6 @@ def _render_blocks(prep: Prepared, ctx: RenderContext) -> dict[int, RenderedBloc
         if b.kind != "map":
             out[b.id] = RenderedBlock(b.id, b.rule, {}, [], b.rule.body, b.line)
             continue
-        ctx.in_heading += 1  # entries are inline text; links inside keep their labels only when in headings
-        ctx.in_heading -= 1
         entries = {v: render_inline(t, ctx) for v, t in b.rule.entries.items()}
         oneway = [(render_inline(o.source, ctx), o.variant, render_inline(o.target, ctx)) for o in b.rule.oneway]
         out[b.id] = RenderedBlock(b.id, b.rule, entries, oneway, b.rule.body, b.line)

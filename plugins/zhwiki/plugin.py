@@ -67,12 +67,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             return self._config_parallel(config)
         self.is_nested = _NESTED_VARIANT is not None
         self.variant = _NESTED_VARIANT or self.config.variants[0]
-        if not self.is_nested:
-            self.root_dir = config.site_dir
-            self.root_url = config.site_url or ""
-        else:
-            self.root_dir = os.path.dirname(config.site_dir.rstrip("/")) if config.site_dir.endswith(self.variant) else config.site_dir
-            self.root_url = (config.site_url or "").removesuffix(f"{self.variant}/")
+        # Nested builds are loaded with the root's site_dir and site_url too (_nested_build).
+        self.root_dir = config.site_dir
+        self.root_url = config.site_url or ""
         config.site_dir = os.path.join(self.root_dir, self.variant)
         if self.root_url:
             config.site_url = self.root_url.rstrip("/") + f"/{self.variant}/"

@@ -19,8 +19,6 @@ from mwparserfromhell.wikicode import Wikicode
 
 from .diagnostics import Diagnostics
 
-#: Template names that are notes (zh Template:NoteTag and its redirects), normalised.
-NOTE_TEMPLATES = frozenset({"notetag", "efn", "note tag", "refn", "notetag2"})
 SFN_TEMPLATES = frozenset({"sfn", "sfnp", "harvnb-ref"})
 #: The group Template:NoteTag uses on zh.wikipedia.
 NOTE_GROUP = "注"

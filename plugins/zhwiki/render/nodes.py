@@ -7,7 +7,6 @@ leaves a placeholder line, so the line passes in blocks.py never touch its insid
 
 from __future__ import annotations
 
-import html as _html
 import re
 from collections.abc import Callable
 from urllib.parse import quote
@@ -452,7 +451,7 @@ HANDLERS: dict[type, Callable[..., str]] = {
     Tag: h_tag,
 }
 
-__all__ = ["render_block", "render_inline", "render_nodes", "fold", "wiki_href", "_html"]
+__all__ = ["render_block", "render_inline", "render_nodes", "fold", "wiki_href"]
 
 # Imported last: the template families and the tag handlers import this module's helpers (and these
 # lookups ran once per node when they sat inside the handlers).

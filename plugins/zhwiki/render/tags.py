@@ -8,7 +8,7 @@ import re
 from mwparserfromhell.nodes import Tag
 
 from .. import markers as M
-from ..references import NOTE_GROUP, norm_name
+from ..references import norm_name
 from . import escape
 from . import html as H
 from .context import RenderContext
@@ -192,6 +192,6 @@ def render_ref(node: Tag, ctx: RenderContext) -> str:
     return ctx.refs.use(fn.id)
 
 
-__all__ = ["render_tag", "render_ref", "NOTE_GROUP"]
+__all__ = ["render_tag", "render_ref"]
 
 from .nodes import render_nodes  # noqa: E402  (nodes imports this module last)

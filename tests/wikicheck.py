@@ -7,20 +7,24 @@ the checks look at the HTML a reader's browser would get, not at an intermediate
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import markdown
+from mkdocs.config import load_config
 
 from zhwiki import pipeline
 
-#: The markdown_extensions of mkdocs.yml (kept in step by hand; Material's own are not needed here).
-MD_EXTENSIONS = [
-    "footnotes", "abbr", "attr_list", "md_in_html", "def_list", "admonition", "tables", "toc",
-    "pymdownx.details", "pymdownx.caret", "pymdownx.tilde", "pymdownx.arithmatex",
-]
-MD_CONFIG = {"pymdownx.arithmatex": {"generic": True}, "toc": {"permalink": False}}
+
+@functools.cache
+def _markdown_settings() -> tuple[list[str], dict]:
+    """The markdown_extensions of mkdocs.yml, read by MkDocs itself (no hand-kept copy to drift)."""
+    from sitebuild import ROOT
+
+    cfg = load_config(str(ROOT / "mkdocs.yml"))
+    return list(cfg.markdown_extensions), dict(cfg.mdx_configs)
 
 #: Wikitext a reader must never see in a page's text (code and formulas excepted).
 RAW_MARKUP = ("{{", "}}", "[[", "]]", "-{", "}-", "<ref", "</ref", "{|", "|}")
@@ -57,7 +61,8 @@ def render_article(raw: str, variants: tuple[str, ...] = ("zh-cn", "zh-tw"), tit
 
 
 def to_html(md_text: str) -> str:
-    md = markdown.Markdown(extensions=MD_EXTENSIONS, extension_configs=MD_CONFIG)
+    extensions, configs = _markdown_settings()
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     return md.convert(md_text)
 
 

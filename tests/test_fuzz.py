@@ -68,7 +68,23 @@ def _alarm(signum, frame):  # pragma: no cover - only when something hangs
 
 
 def run_pipeline(raw: str, limit: float) -> float:
-    """Analyse and convert *raw* in both variants; return the time taken, failing past *limit*."""
+    """Analyse and convert *raw* in both variants; return the time taken, failing past *limit*.
+
+    The time is the best of up to three runs: a run over the limit is repeated (cold, cache
+    cleared) before it fails, so a stall of the machine is not taken for a slow input, while an
+    input that is really slow stays over the limit every time.
+    """
+    elapsed = _timed_run(raw, limit)
+    for _ in range(2):
+        if elapsed <= limit:
+            break
+        pipeline._CACHE.clear()
+        elapsed = min(elapsed, _timed_run(raw, limit))
+    assert elapsed <= limit, f"input took {elapsed:.1f}s, more than {limit:.1f}s"
+    return elapsed
+
+
+def _timed_run(raw: str, limit: float) -> float:
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, limit + 1)
     start = time.perf_counter()
@@ -86,7 +102,6 @@ def run_pipeline(raw: str, limit: float) -> float:
             assert "<script" not in page.markdown.lower(), f"<script in {ed.variant}/{page.path}"
             assert not _PUA.search(page.markdown), f"IMD marker leaked into {ed.variant}/{page.path}"
             assert "\x00" not in page.markdown
-    assert elapsed <= limit, f"input took {elapsed:.1f}s, more than {limit:.1f}s"
     return elapsed
 
 
@@ -97,11 +112,13 @@ def article_text() -> str:
 
 @pytest.fixture(scope="module")
 def time_limit(article_text: str) -> float:
-    """10× the unmutated article's own time on this machine (after one warm-up run)."""
+    """10× the unmutated article's own time on this machine: best of three cold runs, after a warm-up."""
     run_pipeline(article_text, 600)
-    pipeline._CACHE.clear()
-    own = run_pipeline(article_text + "\n", 600)
-    return 10 * own
+    own = []
+    for _ in range(3):
+        pipeline._CACHE.clear()
+        own.append(run_pipeline(article_text + "\n", 600))
+    return 10 * min(own)
 
 
 def _mutate(text: str, edits: list[tuple[str, int, int, str]]) -> str:

@@ -1,5 +1,5 @@
 # Two commands on a fresh machine: `make` builds the whole edition, `make test` runs every test.
-# Variables honoured by every target: SOURCE=path/to/article.wikitext VARIANTS="zh-cn zh-tw …"
+# Variables honoured by every target: SOURCE=path/to/article.wikitext VARIANTS="zh-cn zh-tw …" JOBS=0
 
 PYTHON   ?= python3
 VENV     := .venv
@@ -13,6 +13,9 @@ TITLE    ?= $(if $(filter $(DEFAULT_SOURCE),$(SOURCE)),朝鲜战争,)
 
 export ZHWIKI_SOURCE   := $(abspath $(SOURCE))
 export ZHWIKI_VARIANTS := $(VARIANTS)
+# Processes building variants at once (0: one per CPU; 1: one after the other).
+JOBS     ?= 0
+export ZHWIKI_JOBS := $(JOBS)
 export ZHWIKI_TITLE    := $(TITLE)
 # Deterministic build date: the source's last commit, else its modification time.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(SOURCE) 2>/dev/null | grep . || stat -c %Y $(SOURCE))

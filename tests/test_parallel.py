@@ -8,6 +8,8 @@ vocabulary examples (朝鲜战争 ↔ 韓戰, 李奇微 ↔ 李奇威) are the a
 
 from __future__ import annotations
 
+import html as _html
+import json
 import re
 from collections import defaultdict
 from functools import cache
@@ -353,6 +355,31 @@ def test_statistics_page(view, editions) -> None:
     counts = [int(ln.rstrip(" |").rsplit("|", 1)[1]) for ln in data]
     assert counts == sorted(counts, reverse=True)
     assert any("朝鲜战争" in ln and "韓戰" in ln and "词汇" in ln for ln in data)
+
+
+def test_search_text_has_both_columns_under_each_heading(view: parallel.ParallelEdition) -> None:
+    """The view's search index gets plain text (no marks), with a section per heading of the page."""
+    page = next(p for p in view.pages if p.path == "s03.md")
+    text = parallel.search_html(page)
+    assert "lc-" not in text and "<mark" not in text
+    heads = re.findall(r'<h([2-6]) id="([^"]+)">([^<]*)</h\1>', text)
+    assert heads and all(anchor.startswith("s03-") for _, anchor, _ in heads)
+    assert any("联合国军参战" in title and "聯合國軍參戰" in title for _, _, title in heads)
+    for pair in page.pairs:  # every pair's text is there, in both scripts
+        for side in (pair.left, pair.right):
+            words = " ".join(side.plain().split())
+            assert _html.escape(words, quote=False)[:40] in text
+
+
+def test_built_view_search_index_leads_to_headings(built_site: Path) -> None:
+    index = json.loads((built_site / parallel.SITE_DIR / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = {d["location"]: d for d in index["docs"]}
+    hit = [d for loc, d in docs.items() if loc.startswith("s03.html#s03-") and "仁川" in d["text"]]
+    assert hit, "no section of s03 mentions 仁川 in the view's index"
+    html = (built_site / parallel.SITE_DIR / "s03.html").read_text(encoding="utf-8")
+    for loc in docs:  # every anchor the index links to exists on its page
+        if loc.startswith("s03.html#"):
+            assert f'id="{loc.partition("#")[2]}"' in html, loc
 
 
 # -- the built site ---------------------------------------------------------------------------------

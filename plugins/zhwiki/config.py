@@ -39,6 +39,21 @@ class VariantList(c.BaseConfigOption[list]):
         return out
 
 
+class JobCount(c.BaseConfigOption[int]):
+    """A number of processes, given as an integer or as a string of digits (so ``!ENV`` can set it)."""
+
+    def __init__(self, default: int = 0) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValidationError("expected a whole number of processes: 0 (one per CPU), 1 (no forking), 2, …")
+        return value
+
+
 class ParallelConfig(Config):
     """The 简繁对照 view (parallel.py): two variants side by side in ``site/parallel/``."""
 
@@ -73,6 +88,9 @@ class ZhwikiConfig(Config):
     """Folder of conversion group files (``<Name>.txt`` or ``.json``) for ``{{noteTA|G1=…}}``."""
     parallel = c.SubConfig(ParallelConfig)
     """The parallel reading view: ``{enabled: true, variants: [zh-cn, zh-tw]}``."""
+
+    jobs = JobCount(default=0)
+    """Processes building variants at once (workers.py): 0 = one per available CPU, 1 = one after the other."""
 
     # -- reporting ------------------------------------------------------------------------
     summary = c.Type(bool, default=True)

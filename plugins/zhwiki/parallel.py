@@ -758,6 +758,28 @@ def build(
     return ParallelEdition(left, right, site_name, pages, stats_md, defects)
 
 
+def search_html(page: ParallelPage) -> str:
+    """What the view's search index gets for *page*: each pair's two texts as plain paragraphs.
+
+    The page itself is marked up down to single characters; Material's search would parse every
+    mark (about half of the view's build time) to index the same words.
+    """
+    parts = []
+    for pair in page.pairs:
+        anchor = pair.left.attrs.get("id")
+        if pair.kind in ("h2", "h3", "h4", "h5", "h6") and anchor:
+            # A section of its own, as on the variant pages, so a hit leads to its heading.
+            left, right = (" ".join(side.plain().split()) for side in (pair.left, pair.right))
+            title = left if left == right else f"{left} · {right}"
+            parts.append(f'<{pair.kind} id="{_html.escape(anchor)}">{_html.escape(title, quote=False)}</{pair.kind}>')
+            continue
+        for side in (pair.left, pair.right):
+            text = " ".join(side.plain().split())
+            if text:
+                parts.append(f"<p>{_html.escape(text, quote=False)}</p>")
+    return "\n".join(parts)
+
+
 def _page_stats(path: str, title: str, pairs: list[Pair]) -> PageStats:
     s = PageStats(path, title, units=len(pairs))
     for p in pairs:

@@ -1,8 +1,11 @@
 """MkDocs glue: one ``mkdocs build`` makes every configured variant.
 
-MkDocs builds the first variant as usual; ``on_post_build`` then loads the configuration afresh
-and calls ``build()`` once per further variant, each into its own ``site/<variant>/`` with its own
-search index, ``<html lang>``, theme language and site_url (mkdocs-findings.md §2, option b).
+MkDocs builds the first variant as usual; every further variant is a nested ``build()`` of a
+freshly loaded configuration, each into its own ``site/<variant>/`` with its own search index,
+``<html lang>``, theme language and site_url (mkdocs-findings.md §2, option b).  With more than
+one CPU the nested builds run in forked processes started as soon as the article is parsed
+(workers.py), while this process builds the first variant; otherwise ``on_post_build`` runs them
+one after the other.
 MkDocs keeps one instance of a plugin that defines ``on_startup`` for the whole process, so a
 nested build may run on this very object: every per-build attribute is set afresh in
 ``on_config``, and the outer build's attributes are saved and restored around each nested build.
@@ -20,13 +23,14 @@ from typing import Any
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import about, parallel, pipeline, printpage
+from . import about, parallel, pipeline, printpage, workers
 from .config import ZhwikiConfig
+from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .source import SourceError, decode
 
@@ -52,6 +56,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self.article: pipeline.Article | None = None
         self.is_nested = False
         self.facts: about.EditionFacts | None = None
+        self.finished_html: dict[str, str] = {}
+        self.search_html: dict[str, str] = {}
+        self._page_html = ""
 
     # -- configuration ------------------------------------------------------------------------
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -63,6 +70,10 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         if not self.config.enabled:
             return None
         self.parallel_view = _NESTED_PARALLEL
+        self.finished_html: dict[str, str] = {}  # pages whose HTML is made here, not by Python-Markdown
+        self.search_html: dict[str, str] = {}  # what the search index gets instead of such a page's HTML
+        self.workers: list[workers.Worker] = []
+        self.want_parallel = False
         if self.parallel_view:
             return self._config_parallel(config)
         self.is_nested = _NESTED_VARIANT is not None
@@ -77,6 +88,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         config.extra["variant"] = self.variant
         config.extra["html_lang"] = html_lang(self.variant)
         self.article = self._analyse()
+        if not self.is_nested:
+            self._start_workers(config)
         self.edition = pipeline.convert_edition(
             self.article, self.variant, self._options(), built=_in_order(self.config.variants)
         )
@@ -119,7 +132,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             existing = files.get_file_from_path(p.path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, p.path, content=p.markdown))
+            # A parallel page is finished HTML: its file holds no Markdown, on_page_content puts the HTML in.
+            content = "" if p.path in self.finished_html else p.markdown
+            files.append(File.generated(config, p.path, content=content))
         # The 关于本版 page and the print page (printpage.py / about.py).
         self.facts = about.edition_facts(self.config.source, self._title(), self.config.source_url)
         extra = {
@@ -134,13 +149,45 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         return files
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        # The print page's body is assembled from every page's Markdown (printpage.py).
-        if self.edition is None or self.facts is None or page.file.src_uri != about.PRINT_PATH:
-            return None
-        return printpage.for_edition(self.edition.pages, config, variant=self.variant,
-                                     site_name=self.edition.site_name or config.site_name, facts=self.facts)
+        # The parallel pages are HTML already (parallel.py); Python-Markdown would only pass them
+        # through, at the price of parsing every tag (about half of the view's build time).
+        return self.finished_html.get(page.file.src_uri)
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Each build (one per variant) makes a new Jinja environment and would compile Material's
+        # ~45 templates again; compiled templates are kept in our cache folder instead.
+        _share_compiled_templates(env)
+        # Every page's HTML exists now and no page is written yet: the print page is assembled
+        # from those pages (printpage.py), so no Markdown is converted a second time.
+        if self.edition is None or self.facts is None:
+            return None
+        target = files.get_file_from_path(about.PRINT_PATH)
+        if target is None or target.page is None:
+            return None
+        sections = []
+        for p in self.edition.pages:
+            f = files.get_file_from_path(p.path)
+            if f is None or f.page is None or f.page.content is None:
+                continue
+            sections.append(printpage.SectionHTML(p.path, p.kind, p.title, printpage.strip_title_html(f.page.content),
+                                                  printpage.toc_entries(f.page.toc)))
+        target.page.content = printpage.assemble(sections, variant=self.variant,
+                                                 site_name=self.edition.site_name or config.site_name, facts=self.facts)
+        return None
+
+    @event_priority(100)  # before Material's search reads page.content
+    def _search_text_in(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> None:
+        # A parallel page is indexed from its plain text (parallel.search_html); put back below.
+        light = self.search_html.get(page.file.src_uri)
+        if light is not None:
+            self._page_html, page.content = page.content, light
+
+    @event_priority(-100)  # after every plugin's on_page_context, before the template is rendered
+    def _search_text_out(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> None:
+        if page.file.src_uri in self.search_html:
+            page.content = self._page_html
+
+    def _variant_links(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
         # The variant switcher keeps the reader on the same page (same path in every variant).
         url = page.url or "index.html"
         if not config.use_directory_urls and url.endswith("/"):
@@ -154,16 +201,73 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self._parallel_context(page, config, f"{up}../", url)
         return context
 
+    on_page_context = CombinedEvent(_search_text_in, _variant_links, _search_text_out)
+
     # -- after the build ----------------------------------------------------------------------
     @event_priority(-1000)  # last: every other plugin has finished this variant
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.is_nested:
             return
-        for v in self.config.variants[1:]:
-            self._nested_build(config, variant=v)
-        self._build_parallel(config)
+        if self.workers:
+            self._collect_workers()
+        else:
+            for v in self.config.variants[1:]:
+                self._nested_build(config, variant=v)
+            if self.want_parallel:
+                self._nested_build(config, parallel_view=True)
         self._write_chooser()
         self._report()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # The first variant failed: stop the children building the others.
+        for w in getattr(self, "workers", []):
+            workers.stop(w)
+        self.workers = []
+
+    # -- further variants in forked processes (workers.py) ------------------------------------------
+    def _start_workers(self, config: MkDocsConfig) -> None:
+        """Fork one process per further variant and one for the parallel view, if that can win."""
+        jobs = self.config.jobs or workers.available_cpus()
+        self.want_parallel = self._parallel_wanted()
+        tasks: list[tuple[str | None, bool]] = [(v, False) for v in self.config.variants[1:]]
+        if self.want_parallel:
+            tasks.append((None, True))
+        if jobs < 2 or not tasks or not workers.can_fork():
+            return
+        _warm_jieba()  # loaded once here instead of once per process
+        article = self.article
+        assert article is not None
+
+        def task(variant: str | None, view: bool) -> list[Any]:
+            if not view:
+                # The parallel view is the longest job by far; the variant builds yield the CPU to
+                # it and to the first variant, and fill the time those leave (docs/benchmarks.md).
+                workers.lower_priority()
+            known = len(article.diag.defects)
+            self._nested_build(config, variant=variant, parallel_view=view)
+            return article.diag.defects[known:]
+
+        for variant, view in tasks:
+            label = f"the {variant} build" if variant else "the parallel view"
+            self.workers.append(workers.run_forked(label, lambda v=variant, p=view: task(v, p)))
+
+    def _collect_workers(self) -> None:
+        """Wait for every child in a fixed order and report what it found as if built here."""
+        assert self.article is not None
+        pending, self.workers = self.workers, []
+        failure: workers.WorkerError | None = None
+        for w in pending:
+            try:
+                defects = w.result()
+            except workers.WorkerError as exc:
+                failure = failure or exc
+                continue
+            for d in defects:
+                self.article.diag.defect(d.kind, d.message, d.line, d.section)
+        if failure is not None:
+            if isinstance(failure.original, Abort):
+                raise Abort(f"{failure.label}: {failure.message}")
+            raise PluginError(f"zhwiki: {failure}")
 
     def _nested_build(self, config: MkDocsConfig, variant: str | None = None, parallel_view: bool = False) -> None:
         """Build *variant* (or the parallel view) from a freshly loaded configuration."""
@@ -194,14 +298,14 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             return None
         return opt.variants[0], opt.variants[1]
 
-    def _build_parallel(self, config: MkDocsConfig) -> None:
-        """One more nested build, after every variant; its on_config makes the pairs (parallel.py)."""
+    def _parallel_wanted(self) -> bool:
+        """Whether this build makes the parallel view (a nested build whose on_config pairs the pages)."""
         if self._parallel_pair(announce=True) is None:
-            return
+            return False
         if getattr(self, "command", "build") == "serve" and not self.config.parallel.serve:
             log.info("parallel view not built while serving (set parallel.serve: true to include it)")
-            return
-        self._nested_build(config, parallel_view=True)
+            return False
+        return True
 
     def _config_parallel(self, config: MkDocsConfig) -> MkDocsConfig:
         pair = self._parallel_pair()
@@ -223,6 +327,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         for msg in view.defects:
             self.article.diag.defect("parallel view", msg)
         self.edition = pipeline.VariantEdition(parallel.SITE_DIR, view.site_name, view.variant_pages(), [], None)  # type: ignore[arg-type]
+        self.finished_html = {p.path: p.markdown.strip() for p in view.pages}
+        self.search_html = {p.path: parallel.search_html(p) for p in view.pages}
         config.site_name = view.site_name
         config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
         config.nav.append({about.labels(left)["about"]: about.ABOUT_PATH})
@@ -270,6 +376,29 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(self.config.source)
         return server
+
+
+def _share_compiled_templates(env: Any) -> None:
+    """Let Jinja keep compiled templates on disk (keyed by their source), shared by every build."""
+    if env.bytecode_cache is not None:
+        return
+    base = cache_dir()
+    if base is None:
+        return
+    import jinja2
+
+    folder = base / "jinja"
+    folder.mkdir(exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def _warm_jieba() -> None:
+    """Load jieba's dictionary (Material's search and the parallel view's statistics use it)."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.initialize()
 
 
 def _in_order(variants: list[str]) -> list[str]:

@@ -8,6 +8,10 @@ end, numbered from 1 like chapter endnotes.  Every id of a section is then prefi
 section's slug and every link rewritten to match, so the one document has unique ids and working
 links in both directions.
 
+The plugin assembles the page from the HTML MkDocs has already rendered for each page
+(:func:`assemble`, called from ``on_env``), so the article's Markdown is converted once per
+build, not twice; :func:`build` renders Markdown itself for callers that have no site.
+
 External links get their URL printed after the link text, like MediaWiki's print style does for
 ``a.external``: links to zh.wikipedia articles are wiki links and stay as they are, links whose
 text already is the URL are not repeated, and citation titles already carry a ``print-url`` span.
@@ -17,8 +21,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .about import LICENCE_NAME, LICENCE_URL, EditionFacts, labels, script_of, variant_label
 from .conversion.variants import html_lang
@@ -35,6 +40,17 @@ class PrintSection:
     kind: str  # lead | section | back
     title: str
     markdown: str
+
+
+@dataclass
+class SectionHTML:
+    """One page of the article rendered to HTML, without its ``<h1>``, with its headings."""
+
+    path: str
+    kind: str
+    title: str
+    html: str
+    toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text), ids as on the page
 
 
 @dataclass
@@ -94,14 +110,19 @@ def add_print_urls(body: str) -> str:
     return _EXT_LINK.sub(one, body)
 
 
-def _render(sec: PrintSection, md_factory: Callable[[], object], slugs: set[str], heading: str) -> _Rendered:
-    md = md_factory()
-    body = md.convert(sec.markdown)  # type: ignore[attr-defined]
+def _prefixed(sec: SectionHTML, slugs: set[str], heading: str) -> _Rendered:
     slug = slug_of(sec.path)
-    toc = [(t["level"], f"{slug}--{t['id']}", html.unescape(_TAGS.sub("", t["name"])))
+    toc = [(level, f"{slug}--{i}", text) for level, i, text in sec.toc]
+    return _Rendered(slug, heading, add_print_urls(_rewrite_ids(sec.html, slug, slugs)), toc)
+
+
+def render_markdown(sec: PrintSection, md_factory: Callable[[], object]) -> SectionHTML:
+    """One page's Markdown as the site renders it (its leading ``# Title`` dropped)."""
+    md = md_factory()
+    body = md.convert(_strip_page_title(sec.markdown))  # type: ignore[attr-defined]
+    toc = [(t["level"], t["id"], html.unescape(_TAGS.sub("", t["name"])))
            for t in _flatten(getattr(md, "toc_tokens", []))]
-    body = add_print_urls(_rewrite_ids(body, slug, slugs))
-    return _Rendered(slug, heading, body, toc)
+    return SectionHTML(sec.path, sec.kind, sec.title, body, toc)
 
 
 def _flatten(tokens: list[dict]) -> list[dict]:
@@ -117,6 +138,14 @@ def _strip_page_title(markdown: str) -> str:
     return re.sub(r"\A\s*# [^\n]*\n", "", markdown, count=1)
 
 
+_LEADING_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
+
+
+def strip_title_html(body: str) -> str:
+    """Drop a page's leading ``<h1>`` (the HTML twin of :func:`_strip_page_title`)."""
+    return _LEADING_H1.sub("", body, count=1)
+
+
 def build(
     sections: Sequence[PrintSection],
     md_factory: Callable[[], object],
@@ -125,14 +154,16 @@ def build(
     site_name: str,
     facts: EditionFacts,
 ) -> str:
-    """The print page's HTML content (goes inside the theme's ``<article>``)."""
+    """The print page's HTML content, rendering each section's Markdown with *md_factory*."""
+    rendered = [render_markdown(s, md_factory) for s in sections]
+    return assemble(rendered, variant=variant, site_name=site_name, facts=facts)
+
+
+def assemble(sections: Sequence[SectionHTML], *, variant: str, site_name: str, facts: EditionFacts) -> str:
+    """The print page's HTML content (goes inside the theme's ``<article>``) from rendered pages."""
     t = labels(variant)
     slugs = {slug_of(s.path) for s in sections}
-    rendered = []
-    for s in sections:
-        heading = t["lead"] if s.kind == "lead" else s.title
-        sec = PrintSection(s.path, s.kind, s.title, _strip_page_title(s.markdown))
-        rendered.append(_render(sec, md_factory, slugs, heading))
+    rendered = [_prefixed(s, slugs, t["lead"] if s.kind == "lead" else s.title) for s in sections]
     parts = [_page_style(t), f'<div class="print-page" lang="{html.escape(html_lang(variant))}">',
              _cover(site_name, variant, facts), _contents(rendered, t)]
     for r in rendered:
@@ -211,20 +242,10 @@ def _contents(rendered: list[_Rendered], t: dict[str, str]) -> str:
     )
 
 
-def for_edition(pages: Sequence[object], config: object, *, variant: str, site_name: str, facts: EditionFacts) -> str:
-    """The print page for a converted edition, rendered with the site's Markdown extensions.
-
-    *pages* are pipeline.VariantPage objects and *config* the MkDocs config (duck-typed, so this
-    module needs no MkDocs import).  The footnote back-link title is set in Chinese here too.
-    """
-    import markdown
-
-    exts = list(config.markdown_extensions)  # type: ignore[attr-defined]
-    mdx = {k: dict(v) for k, v in config.mdx_configs.items()}  # type: ignore[attr-defined]
-    mdx.setdefault("footnotes", {}).setdefault("BACKLINK_TITLE", labels(variant)["backlink"])
-
-    def factory() -> object:
-        return markdown.Markdown(extensions=exts, extension_configs=mdx)
-
-    sections = [PrintSection(p.path, p.kind, p.title, p.markdown) for p in pages]  # type: ignore[attr-defined]
-    return build(sections, factory, variant=variant, site_name=site_name, facts=facts)
+def toc_entries(toc: Iterable[Any]) -> list[tuple[int, str, str]]:
+    """(level, id, text) of every heading in a MkDocs page's ``toc`` (AnchorLink objects), in order."""
+    out: list[tuple[int, str, str]] = []
+    for link in toc:
+        out.append((link.level, link.id, html.unescape(_TAGS.sub("", link.title))))
+        out.extend(toc_entries(link.children))
+    return out

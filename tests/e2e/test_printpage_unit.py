@@ -65,3 +65,22 @@ def test_about_page_credits_source_and_licence() -> None:
         md = about.about_markdown(FACTS, variant, ["zh-cn", "zh-tw"])
         assert word in md and "CC BY-SA 4.0" in md and "action=history" in md
         assert "https://zh.wikipedia.org/wiki/朝鲜战争" in md and "2023-11-14" in md
+
+
+def test_assembled_from_the_site_pages_html() -> None:
+    """The plugin passes MkDocs' own page HTML: its <h1> is dropped and the headings come from page.toc."""
+    from types import SimpleNamespace as Link
+
+    page_html = '<h1 id="beijing">背景</h1>\n<h2 id="s01-1">分治</h2>\n<p>见<a href="index.html">导言</a>。</p>'
+    toc = [Link(level=1, id="beijing", title="背景",
+                children=[Link(level=2, id="s01-1", title="分治 &amp; 对峙", children=[])])]
+    entries = printpage.toc_entries(toc)
+    assert entries == [(1, "beijing", "背景"), (2, "s01-1", "分治 & 对峙")]
+    body = printpage.strip_title_html(page_html)
+    assert body.startswith('<h2 id="s01-1">') and "<h1" not in body
+    doc = printpage.assemble(
+        [printpage.SectionHTML("index.md", "lead", "朝鲜战争", "<p>导言。</p>", []),
+         printpage.SectionHTML("s01.md", "section", "背景", body, entries)],
+        variant="zh-cn", site_name="朝鲜战争", facts=FACTS)
+    assert 'id="s01--s01-1"' in doc and 'href="#s01--s01-1"' in doc  # contents entry for the h2
+    assert 'href="#print-index"' in doc  # the link to the lead page now points inside the print page

@@ -146,6 +146,11 @@ def _params(node: Template) -> dict[str, Wikicode]:
     return cached
 
 
+def param_names(node: Template) -> list[str]:
+    """The parameter names a call uses (stripped, each once)."""
+    return list(_params(node))
+
+
 def arg(node: Template, *names: str | int, default: str = "") -> str:
     """Raw wikitext of the first non-empty parameter among *names* (positional as int)."""
     params = _params(node)

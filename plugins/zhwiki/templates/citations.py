@@ -15,7 +15,7 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, register
+from . import arg, param_names, register
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -72,10 +72,21 @@ def _text(ctx: RenderContext, value: str) -> str:
     return ctx.inline(code)
 
 
+_PERSON_PREFIXES = {"author": ("last", "first", "surname", "given", "author", "people"), "editor": ("editor",)}
+_DIGITS = re.compile(r"\d+")
+
+
 def _people(node: Template, ctx: RenderContext, role: str) -> list[str]:
     """``last1``/``first1`` … or ``author1`` … (role ``author``) / ``editor1-last`` … (role ``editor``)."""
     names: list[str] = []
-    for i in range(1, 15):
+    # Every name probed below for person i > 1 contains the digits of i, so the probing can stop
+    # at the highest number the call actually uses (most citations name one or two people).
+    prefixes = _PERSON_PREFIXES[role]
+    used = [k for k in param_names(node) if k.startswith(prefixes)]
+    if not used:
+        return []
+    numbers = [int(d) for k in used for d in _DIGITS.findall(k)]
+    for i in range(1, min(max(numbers, default=1), 14) + 1):
         n = "" if i == 1 else str(i)
         if role == "author":
             last = arg(node, f"last{n}", f"last{i}", f"surname{n}", f"surname{i}", f"author{i}-last", f"author-last{n}")

@@ -76,6 +76,17 @@ def timed_run(cmd: list[str], env: dict[str, str] | None = None, cwd: Path | Non
     return dt
 
 
+SPEED_LOOP = 3_000_000
+
+
+def speed_reference(runs: int = 5) -> float:
+    """Seconds for a fixed pure-Python loop in a fresh process (median): how fast the machine is now."""
+    code = f"import time\nt=time.perf_counter()\ns=0\nfor i in range({SPEED_LOOP}): s+=i*i\nprint(time.perf_counter()-t)"
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+             for _ in range(runs)]
+    return median(times)
+
+
 def fit_exponent(sizes: list[int], times: list[float]) -> float:
     """Least-squares slope of log(t) against log(n): 1 is linear growth, 2 quadratic."""
     xs = [math.log(n) for n in sizes]
@@ -368,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     runs = args.runs
     started = time.time()
     load_before = os.getloadavg()[0]
+    speed_before = speed_reference()
     rows: list[tuple[str, str, str]] = []
     notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="zhwiki-bench-") as td:
@@ -485,6 +497,11 @@ def main(argv: list[str] | None = None) -> int:
         f"Load average (1 min) at the start and end of the run: {load_before:.1f} and {os.getloadavg()[0]:.1f}; "
         f"total run time {(time.time() - started) / 60:.0f} min. A load above the number of CPUs means other work "
         "competed for them: compare ratios, not absolute times, in that case.",
+        "",
+        f"Speed reference: a fixed pure-Python loop ({SPEED_LOOP:,} multiply-adds, median of 5 fresh processes) took "
+        f"{fmt(speed_before)} at the start and {fmt(speed_reference())} at the end. On this virtual machine it "
+        "varies by about ±25 % from one hour to the next; absolute times of different runs compare only "
+        "through it.",
         "",
         table(rows),
         "",

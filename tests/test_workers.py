@@ -71,6 +71,47 @@ def test_lower_priority_applies_to_the_child_only() -> None:
     assert os.nice(0) == before
 
 
+def test_batch_runs_at_most_limit_at_once_and_returns_in_order(tmp_path: Path) -> None:
+    log = tmp_path / "events"
+
+    def task(i: int) -> int:
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"start {i}\n")
+        time.sleep(0.2)
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"end {i}\n")
+        return i * i
+
+    batch = workers.Batch(limit=2)
+    for i in range(5):
+        batch.add(f"task {i}", lambda i=i: task(i), first=(i == 4))
+    assert batch.finish() == [0, 1, 4, 9, 16]  # the order added, whatever the order run
+    events = log.read_text(encoding="utf-8").split()
+    running = peak = 0
+    for word in events[::2]:
+        running += 1 if word == "start" else -1
+        peak = max(peak, running)
+    assert peak == 2
+    assert events[:2] == ["start", "4"] or events[2:4] == ["start", "4"]  # first=True starts at once
+
+
+def test_batch_stops_starting_after_a_failure_and_raises_the_first(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+
+    def bad() -> None:
+        raise RuntimeError("坏了")
+
+    def later() -> None:
+        marker.write_text("x", encoding="utf-8")
+
+    batch = workers.Batch(limit=1)
+    batch.add("bad", bad)
+    batch.add("later", later)
+    with pytest.raises(workers.WorkerError, match="bad: 坏了"):
+        batch.finish()
+    assert not marker.exists()
+
+
 def test_available_cpus_is_positive() -> None:
     assert workers.available_cpus() >= 1
 

@@ -90,7 +90,7 @@ class ZhwikiConfig(Config):
     """The parallel reading view: ``{enabled: true, variants: [zh-cn, zh-tw]}``."""
 
     jobs = JobCount(default=0)
-    """Processes building variants at once (workers.py): 0 = one per available CPU, 1 = one after the other."""
+    """Forked children building variants at once (workers.py): 0 = one per available CPU; 1 = no forking."""
 
     # -- reporting ------------------------------------------------------------------------
     summary = c.Type(bool, default=True)

@@ -72,7 +72,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self.parallel_view = _NESTED_PARALLEL
         self.finished_html: dict[str, str] = {}  # pages whose HTML is made here, not by Python-Markdown
         self.search_html: dict[str, str] = {}  # what the search index gets instead of such a page's HTML
-        self.workers: list[workers.Worker] = []
+        self.workers: workers.Batch | None = None
         self.want_parallel = False
         if self.parallel_view:
             return self._config_parallel(config)
@@ -220,54 +220,52 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         # The first variant failed: stop the children building the others.
-        for w in getattr(self, "workers", []):
-            workers.stop(w)
-        self.workers = []
+        if getattr(self, "workers", None) is not None:
+            self.workers.stop()
+            self.workers = None
 
     # -- further variants in forked processes (workers.py) ------------------------------------------
     def _start_workers(self, config: MkDocsConfig) -> None:
-        """Fork one process per further variant and one for the parallel view, if that can win."""
+        """Fork the further variants and the parallel view, at most ``jobs`` children at once."""
         jobs = self.config.jobs or workers.available_cpus()
         self.want_parallel = self._parallel_wanted()
-        tasks: list[tuple[str | None, bool]] = [(v, False) for v in self.config.variants[1:]]
-        if self.want_parallel:
-            tasks.append((None, True))
-        if jobs < 2 or not tasks or not workers.can_fork():
+        if jobs < 2 or not workers.can_fork() or (len(self.config.variants) < 2 and not self.want_parallel):
             return
         _warm_jieba()  # loaded once here instead of once per process
         article = self.article
         assert article is not None
 
-        def task(variant: str | None, view: bool) -> list[Any]:
-            if not view:
+        def task(variant: str | None) -> list[Any]:
+            if variant is not None:
                 # The parallel view is the longest job by far; the variant builds yield the CPU to
                 # it and to the first variant, and fill the time those leave (docs/benchmarks.md).
                 workers.lower_priority()
             known = len(article.diag.defects)
-            self._nested_build(config, variant=variant, parallel_view=view)
+            self._nested_build(config, variant=variant, parallel_view=variant is None)
             return article.diag.defects[known:]
 
-        for variant, view in tasks:
-            label = f"the {variant} build" if variant else "the parallel view"
-            self.workers.append(workers.run_forked(label, lambda v=variant, p=view: task(v, p)))
+        self.workers = workers.Batch(limit=jobs)
+        # Added in the order a one-process build runs them (their defects are reported in this
+        # order); the view starts first because it takes longest.
+        for v in self.config.variants[1:]:
+            self.workers.add(f"the {v} build", lambda v=v: task(v))
+        if self.want_parallel:
+            self.workers.add("the parallel view", lambda: task(None), first=True)
+        self.workers.start()
 
     def _collect_workers(self) -> None:
-        """Wait for every child in a fixed order and report what it found as if built here."""
-        assert self.article is not None
-        pending, self.workers = self.workers, []
-        failure: workers.WorkerError | None = None
-        for w in pending:
-            try:
-                defects = w.result()
-            except workers.WorkerError as exc:
-                failure = failure or exc
-                continue
+        """Wait for every child and report what it found as if built here."""
+        assert self.article is not None and self.workers is not None
+        batch, self.workers = self.workers, None
+        try:
+            found = batch.finish()
+        except workers.WorkerError as exc:
+            if isinstance(exc.original, Abort):
+                raise Abort(f"{exc.label}: {exc.message}") from None
+            raise PluginError(f"zhwiki: {exc}") from None
+        for defects in found:
             for d in defects:
                 self.article.diag.defect(d.kind, d.message, d.line, d.section)
-        if failure is not None:
-            if isinstance(failure.original, Abort):
-                raise Abort(f"{failure.label}: {failure.message}")
-            raise PluginError(f"zhwiki: {failure}")
 
     def _nested_build(self, config: MkDocsConfig, variant: str | None = None, parallel_view: bool = False) -> None:
         """Build *variant* (or the parallel view) from a freshly loaded configuration."""

@@ -95,6 +95,70 @@ class WorkerError(Exception):
         self.original = original
 
 
+class Batch:
+    """Tasks run in forked children, at most *limit* at once; results come back in the order added.
+
+    A child that finishes frees its slot for the next task (``finish`` watches every running
+    child's pipe at once, so a long task does not hold up the start of the others).  After a
+    failure no further task is started; the running ones are waited for, then the first failure
+    (in the order added) is raised.
+    """
+
+    def __init__(self, limit: int) -> None:
+        self.limit = max(1, limit)
+        self._queue: list[tuple[int, str, Callable[[], Any]]] = []
+        self._running: dict[int, Worker] = {}
+        self._results: dict[int, Any] = {}
+        self._errors: dict[int, WorkerError] = {}
+        self._count = 0
+
+    def add(self, label: str, work: Callable[[], Any], *, first: bool = False) -> None:
+        """Queue a task; *first* puts it at the front of the queue (a long task should start early)."""
+        item = (self._count, label, work)
+        self._count += 1
+        if first:
+            self._queue.insert(0, item)
+        else:
+            self._queue.append(item)
+
+    def start(self) -> None:
+        """Start queued tasks while slots are free."""
+        while self._queue and len(self._running) < self.limit and not self._errors:
+            index, label, work = self._queue.pop(0)
+            self._running[index] = run_forked(label, work)
+
+    def finish(self) -> list[Any]:
+        """Run everything to the end; the results in the order the tasks were added."""
+        import select
+
+        self.start()
+        while self._running:
+            by_fd = {w.fd: i for i, w in self._running.items()}
+            ready, _, _ = select.select(list(by_fd), [], [])
+            for fd in ready:
+                index = by_fd[fd]
+                worker = self._running.pop(index)
+                try:
+                    self._results[index] = worker.result()
+                except WorkerError as exc:
+                    self._errors[index] = exc
+            self.start()
+        if self._errors:
+            self._queue.clear()
+            raise self._errors[min(self._errors)]
+        return [self._results[i] for i in sorted(self._results)]
+
+    def stop(self) -> None:
+        """End every running child and forget the queue."""
+        for w in self._running.values():
+            stop(w)
+        self._running.clear()
+        self._queue.clear()
+
+    def __bool__(self) -> bool:
+        return bool(self._queue or self._running)
+
+
 def run_forked(label: str, work: Callable[[], Any]) -> Worker:
     """Run *work* in a forked child; its return value must pickle."""
     read_fd, write_fd = os.pipe()

@@ -119,26 +119,27 @@ class PhraseIndex:
     ``longest(text, i)`` is the length of the longest phrase key starting at *i* (0 if none);
     ``chars`` is every character that occurs in some key: a character outside it cannot be inside
     a phrase, so the segmentation is forced around it (the engine restarts its scan there).
+
+    Besides the keys, only the longest key per first character is kept: a lookup tries each
+    length from there down, which costs less over a whole article than unpickling a per-prefix
+    table costs in every cold process (benchmarks.md).
     """
 
     def __init__(self, keys: set[str]) -> None:
         self.keys = frozenset(k for k in keys if len(k) >= 2)
-        lengths: dict[str, set[int]] = {}
-        chars: set[str] = set()
+        reach: dict[str, int] = {}
         for k in self.keys:
-            lengths.setdefault(k[:2], set()).add(len(k))
-            chars.update(k)
-        self.by_prefix = {p: tuple(sorted(ls, reverse=True)) for p, ls in lengths.items()}
-        self.chars = frozenset(chars)
+            if len(k) > reach.get(k[0], 0):
+                reach[k[0]] = len(k)
+        self.reach = reach
+        self.chars = frozenset("".join(self.keys))
 
     def longest(self, text: str, i: int) -> int:
-        lens = self.by_prefix.get(text[i:i + 2])
-        if lens:
-            keys = self.keys
-            room = len(text) - i
-            for n in lens:
-                if n <= room and text[i:i + n] in keys:
-                    return n
+        top = self.reach.get(text[i], 0) if i < len(text) else 0
+        keys = self.keys
+        for n in range(min(top, len(text) - i), 1, -1):
+            if text[i:i + n] in keys:
+                return n
         return 0
 
     def boundary(self, text: str, start: int, i: int) -> int:
@@ -201,17 +202,22 @@ class BaseTable:
         return "".join(self.convert(c) for c in text)
 
 
+#: Bump when PhraseIndex's attributes change (the saved index is a pickle of the object).
+_INDEX_LAYOUT = 3
+
+
 @cache
 def phrase_index(config: str) -> PhraseIndex:
     """The phrase index of one config, kept in the cache folder between processes.
 
     Building it from the dumped dictionaries takes about 0.2 s for s2tw; loading the saved index
-    takes a fifth of that, which every cold ``mkdocs build`` pays once per traditional variant.
+    takes about 15 ms, which every cold ``mkdocs build`` pays once per traditional variant.  The
+    file name carries the layout version, so an index saved by an older layout is never loaded.
     """
     sources = [_SHARE / f"{name}.ocd2" for name in _CHAINS[config][0]]
     stamp = hashlib.sha1("|".join(_stamp(p) for p in sources if p.is_file()).encode()).hexdigest()[:12]
     base = cache_dir()
-    target = (base / f"index-{config}.{stamp}.pickle") if base else None
+    target = (base / f"index-{config}.{stamp}.v{_INDEX_LAYOUT}.pickle") if base else None
     if target is not None and target.is_file():
         try:
             index = pickle.loads(target.read_bytes())  # written by this function, in our cache folder

@@ -61,7 +61,12 @@ def test_site_name_lang_and_titles_per_variant(built_site: Path) -> None:
     cn = (built_site / "zh-cn" / "index.html").read_text(encoding="utf-8")
     tw = (built_site / "zh-tw" / "index.html").read_text(encoding="utf-8")
     assert "<title>朝鲜战争" in cn and "<title>韓戰" in tw
-    assert re.search(r'<html lang="zh"', cn) and re.search(r'<html lang="zh-TW"', tw)
+    # <html lang> names the script and region on every page (glyph choice, screen readers); the
+    # parallel view holds both scripts and stays "zh".
+    for folder, tag in (("zh-cn", "zh-Hans-CN"), ("zh-tw", "zh-Hant-TW"), ("parallel", "zh")):
+        for page in sorted((built_site / folder).glob("*.html")):
+            head = page.read_text(encoding="utf-8")[:400]
+            assert f'<html lang="{tag}"' in head, (folder, page.name, head[:120])
     s03_cn = (built_site / "zh-cn" / "s03.html").read_text(encoding="utf-8")
     s03_tw = (built_site / "zh-tw" / "s03.html").read_text(encoding="utf-8")
     assert "经过" in s03_cn and "經過" in s03_tw  # converted headings and nav labels

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -203,6 +204,15 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
 
     on_page_context = CombinedEvent(_search_text_in, _variant_links, _search_text_out)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # Material writes its interface language (zh, zh-TW) into <html lang>; the text is in a
+        # script and region (zh-Hans-CN, zh-Hant-TW …), which is what browsers pick CJK glyph
+        # shapes and screen readers pick voices by.  The parallel view keeps "zh": it holds both.
+        return _set_html_lang(output, config)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
+        return _set_html_lang(output_content, config)  # 404.html is a theme template, not a page
+
     # -- after the build ----------------------------------------------------------------------
     @event_priority(-1000)  # last: every other plugin has finished this variant
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -374,6 +384,16 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(self.config.source)
         return server
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+
+
+def _set_html_lang(output: str, config: MkDocsConfig) -> str | None:
+    tag = config.extra.get("html_lang")
+    if not tag:
+        return None
+    return _HTML_LANG.sub(f'<html lang="{tag}"', output, count=1)
 
 
 def _share_compiled_templates(env: Any) -> None:

@@ -281,3 +281,29 @@ def test_well_formed_blocks_leave_no_delimiters(wikitext: str, variant: str) -> 
     _, ed = build(wikitext, variant)
     text = "\n".join(p.markdown for p in body_pages(ed))
     assert "-{" not in text and "}-" not in text
+
+
+# -- found by tests/test_fuzz.py ----------------------------------------------------------------------
+
+def test_noteta_rule_with_inline_blocks_reads_as_its_text() -> None:
+    """``-{}-`` inside a noteTA value is part of the rule's text, never a marker on a page."""
+    _, ed = build("{{noteTA|1=zh-cn:朝-{}-鲜; zh-tw:北-{}-韓;}}朝鲜人", "zh-tw")
+    assert "北韓人" in plain(ed.pages[0].markdown)
+    for page in ed.pages:
+        assert not re.search("[\ue000-\uf8ff]", page.markdown), page.path
+    glossary = next(p for p in ed.pages if p.path == "glossary.md")
+    assert "| noteTA 1 | 朝鲜 | 北韓 | 1 |" in glossary.markdown
+
+
+def test_a_rule_word_longer_than_the_mixed_script_limit_matches_as_written() -> None:
+    """A rule that swallowed a paragraph must not make the regex compiler take seconds: past
+    MIXED_KEY_MAX characters a key is one literal (exact spelling), shorter ones keep mixed script."""
+    from zhwiki.conversion.engine import MIXED_KEY_MAX
+
+    long_word = "战" * (MIXED_KEY_MAX + 1)
+    wikitext = f"-{{H|zh-cn:{long_word};zh-tw:长词;}}-{long_word}，{'戰' * (MIXED_KEY_MAX + 1)}，-{{H|zh-cn:朝鲜;zh-tw:北韓;}}-朝鮮"
+    _, ed = build(wikitext, "zh-tw")
+    text = ed.pages[0].markdown
+    assert "长词" in text or "長詞" in text  # the simplified spelling, as written, matched
+    assert "戰" * (MIXED_KEY_MAX + 1) in text  # the traditional spelling of the long word did not
+    assert "北韓" in text  # a short key still matches across scripts (朝鮮)

@@ -72,7 +72,10 @@ def run_pipeline(raw: str, limit: float) -> float:
 
     The time is the best of up to three runs: a run over the limit is repeated (cold, cache
     cleared) before it fails, so a stall of the machine is not taken for a slow input, while an
-    input that is really slow stays over the limit every time.
+    input that is really slow stays over the limit every time.  If it is still over, the
+    article's own time is measured again right then and the limit is 10× that when it is
+    higher: a machine that has become slower for minutes (a shared virtual machine does) slows
+    the article as much as the input, a slow input does not.
     """
     elapsed = _timed_run(raw, limit)
     for _ in range(2):
@@ -80,6 +83,10 @@ def run_pipeline(raw: str, limit: float) -> float:
             break
         pipeline._CACHE.clear()
         elapsed = min(elapsed, _timed_run(raw, limit))
+    if elapsed > limit:
+        pipeline._CACHE.clear()
+        own_now = _timed_run(SEED.read_text(encoding="utf-8") + "\n", 600)
+        limit = max(limit, 10 * own_now)
     assert elapsed <= limit, f"input took {elapsed:.1f}s, more than {limit:.1f}s"
     return elapsed
 

@@ -74,6 +74,8 @@ class RuleHit:
 
 #: Value of a key removed by ``-{-|…}-``: the text is then converted character by character.
 _REMOVED = "\x00removed"
+#: Longest rule key matched in mixed script (RuleTable.regex); longer keys match as written.
+MIXED_KEY_MAX = 64
 
 
 @dataclass
@@ -125,9 +127,16 @@ class RuleTable:
             keys = sorted(self.folded, key=lambda k: (-len(k), k))
             if self.mixed:
                 # Every alternative starts with a literal, so the regex engine can skip ahead
-                # to possible first characters (a leading class would disable that).
-                alts = [re.escape(c0) + "".join(char_class(c) for c in k[1:])
-                        for k in keys for c0 in variants_of(k[0])]
+                # to possible first characters (a leading class would disable that).  A key
+                # longer than MIXED_KEY_MAX matches only as written: a class per character made
+                # Python's regex compiler take seconds on a rule that had swallowed a paragraph
+                # (found by tests/test_fuzz.py); real rule words are a few characters long.
+                alts = []
+                for k in keys:
+                    if len(k) > MIXED_KEY_MAX:
+                        alts.extend(re.escape(actual) for actual in self.folded[k])
+                    else:
+                        alts.extend(re.escape(c0) + "".join(char_class(c) for c in k[1:]) for c0 in variants_of(k[0]))
             else:
                 alts = [re.escape(k) for k in keys]
             self._regex = re.compile("|".join(alts)) if keys else None

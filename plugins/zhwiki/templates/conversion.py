@@ -11,11 +11,13 @@ import re
 
 from mwparserfromhell.nodes import Template
 
+from .. import markers as M
 from ..conversion.rules import parse_rule
 from ..render.context import RenderContext
 from . import register
 
 _NUM_RE = re.compile(r"^\d+$")
+_BLOCK_RE = re.compile(f"{M.BLOCK_OPEN}(\\d+){M.BLOCK_END}")
 _GROUP_RE = re.compile(r"^G(\d+)$", re.I)
 
 
@@ -25,7 +27,7 @@ def noteta(node: Template, ctx: RenderContext) -> str:
     groups: list[tuple[int, str]] = []
     for p in node.params:
         key = str(p.name).strip()
-        value = str(p.value).strip()
+        value = _unmasked(str(p.value), ctx).strip()
         if not value:
             continue
         if key == "T":
@@ -43,6 +45,21 @@ def noteta(node: Template, ctx: RenderContext) -> str:
             rule = parse_rule(value)
         ctx.page_rules.append(("noteTA", f"noteTA {num}", rule))
     return ""
+
+
+def _unmasked(value: str, ctx: RenderContext) -> str:
+    """A parameter's text with each masked ``-{…}-`` put back as its inner text.
+
+    Source masking (source.py) replaces every ``-{…}-`` by markers before parsing; inside a
+    noteTA rule the block is part of the rule's own text (``朝-{}-鲜`` reads 朝鲜), so no
+    marker may reach the rule, the converter or the 用词对照 page.  Opaque blocks give back
+    their body; breaks and the edges of transparent spans are dropped, their text kept.
+    """
+    def inner(m: re.Match[str]) -> str:
+        block = ctx.prep.blocks.get(int(m.group(1)))
+        return block.rule.body if block is not None else ""
+
+    return M.strip_markers(_BLOCK_RE.sub(inner, value))
 
 
 @register("conversion", "cgroup", "cgroup/military")

@@ -10,7 +10,7 @@ links in both directions.
 
 The plugin assembles the page from the HTML MkDocs has already rendered for each page
 (:func:`assemble`, called from ``on_env``), so the article's Markdown is converted once per
-build, not twice; :func:`build` renders Markdown itself for callers that have no site.
+build, not twice.
 
 External links get their URL printed after the link text, like MediaWiki's print style does for
 ``a.external``: links to zh.wikipedia articles are wiki links and stay as they are, links whose
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,16 +30,6 @@ from .conversion.variants import html_lang
 
 #: Front matter of the generated print page: its own template, kept out of the search index.
 FRONT_MATTER = "---\ntitle: {title}\ntemplate: print.html\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"
-
-
-@dataclass
-class PrintSection:
-    """One page of the article as it goes into the print page."""
-
-    path: str  # e.g. "s03.md"
-    kind: str  # lead | section | back
-    title: str
-    markdown: str
 
 
 @dataclass
@@ -116,47 +106,12 @@ def _prefixed(sec: SectionHTML, slugs: set[str], heading: str) -> _Rendered:
     return _Rendered(slug, heading, add_print_urls(_rewrite_ids(sec.html, slug, slugs)), toc)
 
 
-def render_markdown(sec: PrintSection, md_factory: Callable[[], object]) -> SectionHTML:
-    """One page's Markdown as the site renders it (its leading ``# Title`` dropped)."""
-    md = md_factory()
-    body = md.convert(_strip_page_title(sec.markdown))  # type: ignore[attr-defined]
-    toc = [(t["level"], t["id"], html.unescape(_TAGS.sub("", t["name"])))
-           for t in _flatten(getattr(md, "toc_tokens", []))]
-    return SectionHTML(sec.path, sec.kind, sec.title, body, toc)
-
-
-def _flatten(tokens: list[dict]) -> list[dict]:
-    out: list[dict] = []
-    for t in tokens:
-        out.append(t)
-        out.extend(_flatten(t.get("children", [])))
-    return out
-
-
-def _strip_page_title(markdown: str) -> str:
-    """Drop a leading ``# Title`` line: the print page writes each section's own h1."""
-    return re.sub(r"\A\s*# [^\n]*\n", "", markdown, count=1)
-
-
 _LEADING_H1 = re.compile(r"\A\s*<h1\b[^>]*>.*?</h1>\s*", re.S)
 
 
 def strip_title_html(body: str) -> str:
-    """Drop a page's leading ``<h1>`` (the HTML twin of :func:`_strip_page_title`)."""
+    """Drop a page's leading ``<h1>``: the print page writes each section's own."""
     return _LEADING_H1.sub("", body, count=1)
-
-
-def build(
-    sections: Sequence[PrintSection],
-    md_factory: Callable[[], object],
-    *,
-    variant: str,
-    site_name: str,
-    facts: EditionFacts,
-) -> str:
-    """The print page's HTML content, rendering each section's Markdown with *md_factory*."""
-    rendered = [render_markdown(s, md_factory) for s in sections]
-    return assemble(rendered, variant=variant, site_name=site_name, facts=facts)
 
 
 def assemble(sections: Sequence[SectionHTML], *, variant: str, site_name: str, facts: EditionFacts) -> str:

@@ -13,8 +13,15 @@ FACTS = about.EditionFacts(title="朝鲜战争", source_url="https://zh.wikipedi
                            build_date="2023-11-14", source_sha="0" * 64)
 
 
-def _md() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["footnotes", "attr_list", "md_in_html", "toc"])
+def _section(path: str, kind: str, title: str, text: str) -> printpage.SectionHTML:
+    """A page rendered as MkDocs renders it, with its headings as MkDocs' toc lists them."""
+    md = markdown.Markdown(extensions=["footnotes", "attr_list", "md_in_html", "toc"])
+    body = md.convert(text)
+
+    def flat(tokens: list[dict]) -> list[tuple[int, str, str]]:
+        return [x for t in tokens for x in [(t["level"], t["id"], t["name"]), *flat(t["children"])]]
+
+    return printpage.SectionHTML(path, kind, title, body, flat(md.toc_tokens))
 
 
 def test_url_printed_after_each_external_link_and_only_there() -> None:
@@ -31,12 +38,12 @@ def test_url_printed_after_each_external_link_and_only_there() -> None:
 
 def test_sections_keep_their_own_footnotes_with_unique_ids() -> None:
     pages = [
-        printpage.PrintSection("index.md", "lead", "朝鲜战争", "导言[^a]。\n\n[^a]: 甲注。\n"),
-        printpage.PrintSection("s01.md", "section", "背景", "## 分治 { #s01-1 }\n\n背景[^a]，见[导言](index.md)。"
-                               "\n\n[^a]: 乙注。\n"),
-        printpage.PrintSection("s02.md", "section", "经过", "回到[分治](s01.md#s01-1)。\n"),
+        _section("index.md", "lead", "朝鲜战争", "导言[^a]。\n\n[^a]: 甲注。\n"),
+        _section("s01.md", "section", "背景", "## 分治 { #s01-1 }\n\n背景[^a]，见[导言](index.md)。"
+                 "\n\n[^a]: 乙注。\n"),
+        _section("s02.md", "section", "经过", "回到[分治](s01.md#s01-1)。\n"),
     ]
-    doc = printpage.build(pages, _md, variant="zh-tw", site_name="韓戰", facts=FACTS)
+    doc = printpage.assemble(pages, variant="zh-tw", site_name="韓戰", facts=FACTS)
     ids = re.findall(r'\bid="([^"]+)"', doc)
     assert len(ids) == len(set(ids))
     for target in re.findall(r'href="#([^"]+)"', doc):

@@ -38,6 +38,8 @@ ALL = (
 )
 
 _PUA_RE = re.compile("[\ue000-\uf8ff]")
+#: One opaque block marker; group 1 is the block's id (source.Prepared.blocks).
+BLOCK_RE = re.compile(f"{BLOCK_OPEN}(\\d+){BLOCK_END}")
 _STRUCT_RE = re.compile(
     f"{BLOCK_OPEN}\\d+{BLOCK_END}|[{SPAN_OPEN}{SPAN_CLOSE}]\\d+{ID_END}|[{re.escape(ALL)}]"
 )

@@ -45,7 +45,7 @@ def plain_title(code, prep: Prepared) -> str:
         e = b.rule.entries
         return e.get("zh-hans") or e.get("zh-cn") or next(iter(e.values()), "")
 
-    return re.sub(f"{M.BLOCK_OPEN}(\\d+){M.BLOCK_END}", block, s)
+    return M.BLOCK_RE.sub(block, s)
 
 
 def plan(sections: list[Section], prep: Prepared) -> list[PagePlan]:

@@ -766,17 +766,14 @@ def search_html(page: ParallelPage) -> str:
     """
     parts = []
     for pair in page.pairs:
+        left, right = (" ".join(side.plain().split()) for side in (pair.left, pair.right))
         anchor = pair.left.attrs.get("id")
         if pair.kind in ("h2", "h3", "h4", "h5", "h6") and anchor:
             # A section of its own, as on the variant pages, so a hit leads to its heading.
-            left, right = (" ".join(side.plain().split()) for side in (pair.left, pair.right))
             title = left if left == right else f"{left} · {right}"
             parts.append(f'<{pair.kind} id="{_html.escape(anchor)}">{_html.escape(title, quote=False)}</{pair.kind}>')
-            continue
-        for side in (pair.left, pair.right):
-            text = " ".join(side.plain().split())
-            if text:
-                parts.append(f"<p>{_html.escape(text, quote=False)}</p>")
+        else:
+            parts.extend(f"<p>{_html.escape(text, quote=False)}</p>" for text in (left, right) if text)
     return "\n".join(parts)
 
 

@@ -17,7 +17,6 @@ from ..render.context import RenderContext
 from . import register
 
 _NUM_RE = re.compile(r"^\d+$")
-_BLOCK_RE = re.compile(f"{M.BLOCK_OPEN}(\\d+){M.BLOCK_END}")
 _GROUP_RE = re.compile(r"^G(\d+)$", re.I)
 
 
@@ -59,7 +58,7 @@ def _unmasked(value: str, ctx: RenderContext) -> str:
         block = ctx.prep.blocks.get(int(m.group(1)))
         return block.rule.body if block is not None else ""
 
-    return M.strip_markers(_BLOCK_RE.sub(inner, value))
+    return M.strip_markers(M.BLOCK_RE.sub(inner, value))
 
 
 @register("conversion", "cgroup", "cgroup/military")

@@ -15,6 +15,7 @@ implementation, so the export cannot drift from the site.
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import re
 import shutil
@@ -105,7 +106,8 @@ def variant_config(cfg: dict[str, Any], edition: pipeline.VariantEdition, varian
     """The exported mkdocs.yml: ours, minus the plugin, plus what the plugin sets per variant."""
     out = {k: v for k, v in cfg.items() if k not in _DROP_KEYS}
     v = edition.variant
-    out["site_name"] = edition.site_name or cfg.get("site_name", "")
+    # The title is text; the theme puts site_name into HTML unescaped in places, so escape it here.
+    out["site_name"] = html.escape(edition.site_name, quote=True) or cfg.get("site_name", "")
     if cfg.get("site_url"):
         out["site_url"] = str(cfg["site_url"]).rstrip("/") + f"/{v}/"
     else:

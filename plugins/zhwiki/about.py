@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .conversion.variants import NAMES, is_traditional
+from .render import escape
 
 LICENCE_NAME = "CC BY-SA 4.0"
 LICENCE_URL = {
@@ -124,6 +125,7 @@ def edition_facts(source: str, title: str, source_url: str) -> EditionFacts:
 
 def _link(text: str, url: str) -> str:
     # Angle brackets keep spaces and parentheses in the URL intact in Markdown.
+    url = url.replace("<", "%3C").replace(">", "%3E").replace("\n", "")
     return f"[{text}](<{url}>)" if url else text
 
 
@@ -131,7 +133,7 @@ def about_markdown(facts: EditionFacts, variant: str, variants: list[str]) -> st
     """The 关于本版 page in the variant's script (Markdown)."""
     t = labels(variant)
     hant = script_of(variant) == "hant"
-    article = _link(f"「{facts.title}」", facts.source_url)
+    article = _link(f"「{escape.text(facts.title)}」", facts.source_url)  # the name is text
     history = _link("修訂歷史" if hant else "修订历史", facts.history_url)
     licence = _link(LICENCE_NAME, LICENCE_URL[script_of(variant)])
     others = "、".join(variant_label(v) for v in variants)

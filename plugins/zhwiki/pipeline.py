@@ -10,6 +10,7 @@ variant.  Nothing here imports MkDocs: plugin.py is the glue, and the Markdown e
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
 import time
@@ -20,7 +21,6 @@ from pathlib import Path
 from . import markers as M
 from .conversion.engine import Converter, RenderedBlock
 from .conversion.rules import ConvRule, parse_rule
-from .conversion.variants import pick
 from .diagnostics import Diagnostics
 from .pages import PagePlan, link_targets, plan
 from .references import References
@@ -63,6 +63,8 @@ class Article:
     prep: Prepared
     cited_on: dict[str, list[str]]
     source_sha: str
+    #: The noteTA ``T=`` rule with its texts rendered like body text (what the title shows).
+    title_block: RenderedBlock | None = None
 
 
 @dataclass
@@ -80,6 +82,8 @@ class VariantEdition:
     pages: list[VariantPage]
     rule_hits: list
     converter: Converter
+    #: The title as inline Markdown (the home page's heading); ``site_name`` is its plain text.
+    title_markdown: str = ""
 
 
 _CACHE: dict[tuple[str, Options], Article] = {}
@@ -157,6 +161,8 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
         source_sha=sha,
     )
     article.page_rules = _page_rules(ctx, options, diag)
+    if article.title_rule is not None:
+        article.title_block = _render_title_rule(article.title_rule, ctx)
     _fill_lists(article, ctx)
     for fid, fn in refs.footnotes.items():
         if fid not in cited_on:
@@ -244,10 +250,30 @@ def _render_blocks(prep: Prepared, ctx: RenderContext) -> dict[int, RenderedBloc
         if b.kind != "map":
             out[b.id] = RenderedBlock(b.id, b.rule, {}, [], b.rule.body, b.line)
             continue
-        entries = {v: render_inline(t, ctx) for v, t in b.rule.entries.items()}
-        oneway = [(render_inline(o.source, ctx), o.variant, render_inline(o.target, ctx)) for o in b.rule.oneway]
-        out[b.id] = RenderedBlock(b.id, b.rule, entries, oneway, b.rule.body, b.line)
+        # A title (T) text is rendered as a heading would be; every text is sanitized like body text.
+        ctx.in_heading += "T" in b.rule.flags
+        try:
+            entries = {v: render_inline(t, ctx) for v, t in b.rule.entries.items()}
+            oneway = [(render_inline(o.source, ctx), o.variant, render_inline(o.target, ctx)) for o in b.rule.oneway]
+            # A block without code: entries shows (D, T) its whole text: render it too.
+            body = b.rule.body if b.rule.has_entries else render_inline(b.rule.body, ctx)
+        finally:
+            ctx.in_heading -= "T" in b.rule.flags
+        out[b.id] = RenderedBlock(b.id, b.rule, entries, oneway, body, b.line)
     return out
+
+
+def _render_title_rule(rule: ConvRule, ctx: RenderContext) -> RenderedBlock:
+    """The noteTA ``T=`` rule with each text rendered as a heading is (sanitized like body text)."""
+    ctx.page, ctx.section = "index.md", "(noteTA T=)"
+    ctx.in_heading += 1
+    try:
+        entries = {v: render_inline(t, ctx) for v, t in rule.entries.items()}
+        oneway = [(render_inline(o.source, ctx), o.variant, render_inline(o.target, ctx)) for o in rule.oneway]
+        body = rule.body if rule.has_entries else render_inline(rule.body, ctx)
+    finally:
+        ctx.in_heading -= 1
+    return RenderedBlock(0, rule, entries, oneway, body, 0)
 
 
 def load_group(name: str, groups_dir: str | None) -> list[ConvRule] | None:
@@ -338,18 +364,41 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
                                   else "all-references.md", "back", "参考文献", reflist + "\n"))
 
 
-def site_name(article: Article, variant: str, options: Options, conv: Converter) -> str:
-    """The title for the variant: the last ``T`` rule (noteTA ``T=`` or inline ``-{T|…}-``) with
-    fallback, shown as written; for ``zh`` only a ``zh:`` entry counts.  Without one, the configured
-    page name run through the variant's table, page rules included (ConverterRule::getRuleConvertedTitle).
+def site_title(article: Article, variant: str, options: Options, conv: Converter) -> tuple[str, str]:
+    """The title for the variant as (inline Markdown, plain text).
+
+    The last ``T`` rule (noteTA ``T=`` or inline ``-{T|…}-``) gives it with fallback, shown as
+    written (Converter.title_display); its text was rendered and sanitized like body text, so
+    ``''a''`` is italic and no tag or handler from the source survives.  Without one, the page
+    name run through the variant's table, page rules included (ConverterRule::getRuleConvertedTitle),
+    and escaped.  The plain text (for ``<title>``, site_name, the print cover) has no markup; it is
+    *text*: whoever puts it into HTML escapes it.
     """
-    rule = conv.title_rule or article.title_rule
-    if rule is not None and rule.entries:
-        entries = rule.entries
-        t = entries.get("zh") if variant == "zh" else pick(entries, variant)
-        if t:
-            return M.strip_markers(conv.convert(t, tooltips=False)) if any(c in t for c in M.ALL) else t
-    return conv.convert_run(options.title) if options.title else ""
+    block = conv.title_block or article.title_block
+    if block is not None:
+        md = conv.title_display(block)
+        if md and plain_text(md).strip():
+            return md, plain_text(md).strip()
+    name = conv.convert_run(options.title) if options.title else ""
+    return escape.line_start(escape.text(name)), name
+
+
+def site_name(article: Article, variant: str, options: Options, conv: Converter) -> str:
+    """The title's plain text (see :func:`site_title`)."""
+    return site_title(article, variant, options, conv)[1]
+
+
+_LINK_DEST_RE = re.compile(r"\]\((?:<[^<>\n]*>|[^()\s]*)\)")
+_TAG_RE = re.compile(r"<[^<>]*>")
+
+
+def plain_text(markdown: str) -> str:
+    """The text a reader sees in one line of our inline Markdown: link destinations and tags
+    removed, character references decoded.  Source text never holds a bare ``[``, ``]``, ``<`` or
+    ``&`` here (render/escape.py writes them as references), so these are all markup."""
+    s = _LINK_DEST_RE.sub("]", M.strip_markers(markdown))
+    s = _TAG_RE.sub("", s.replace("[", "").replace("]", ""))
+    return " ".join(html.unescape(s).split())
 
 
 _ANY_MARKER = re.compile("[\ue000-\uf8ff]")
@@ -406,15 +455,17 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
     variant sites and the parallel view, so both show the same text.
     """
     bodies = [conv.convert(p.body) for p in article.pages]
-    name = site_name(article, conv.variant, options, conv)  # after the bodies: an inline -{T|…}- counts
+    # After the bodies: an inline -{T|…}- anywhere counts.
+    name_md, name = site_title(article, conv.variant, options, conv)
     out = []
     for p, body in zip(article.pages, bodies, strict=True):
         if p.kind == "lead":
             title = conv.convert_run(LEAD_LABEL, rules=False)
-            body = f"# {name}\n\n{body}" if name else body
+            body = f"# {name_md}\n\n{body}" if name_md else body
         else:
-            title = conv.convert(p.title, tooltips=False) if p.title else name
+            title = conv.convert(p.title, tooltips=False) if p.title else name_md
         out.append((_unmarked(title), _unmarked(body)))
+    conv.title_markdown = name_md
     return name, out
 
 
@@ -440,7 +491,7 @@ def convert_edition(
         pages.append(VariantPage("glossary.md", "back", page_title(variant), glossary))
     for msg, line in conv.warnings:
         article.diag.defect("conversion", msg, line)
-    return VariantEdition(variant, name, pages, conv.hits, conv)
+    return VariantEdition(variant, name, pages, conv.hits, conv, conv.title_markdown)
 
 
 def summary(article: Article) -> list[str]:

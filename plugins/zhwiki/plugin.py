@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -94,7 +95,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self.edition = pipeline.convert_edition(
             self.article, self.variant, self._options(), built=_in_order(self.config.variants)
         )
-        config.site_name = self.edition.site_name or config.site_name
+        config.site_name = _html_text(self.edition.site_name) or config.site_name
         config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
         config.nav.append({about.labels(self.variant)["about"]: about.ABOUT_PATH})
         config.extra["alternate"] = [
@@ -170,7 +171,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             f = files.get_file_from_path(p.path)
             if f is None or f.page is None or f.page.content is None:
                 continue
-            sections.append(printpage.SectionHTML(p.path, p.kind, p.title, printpage.strip_title_html(f.page.content),
+            sections.append(printpage.SectionHTML(p.path, p.kind, pipeline.plain_text(p.title), printpage.strip_title_html(f.page.content),
                                                   printpage.toc_entries(f.page.toc)))
         target.page.content = printpage.assemble(sections, variant=self.variant,
                                                  site_name=self.edition.site_name or config.site_name, facts=self.facts)
@@ -337,7 +338,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self.edition = pipeline.VariantEdition(parallel.SITE_DIR, view.site_name, view.variant_pages(), [], None)  # type: ignore[arg-type]
         self.finished_html = {p.path: p.markdown.strip() for p in view.pages}
         self.search_html = {p.path: parallel.search_html(p) for p in view.pages}
-        config.site_name = view.site_name
+        config.site_name = _html_text(view.site_name) or config.site_name
         config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
         config.nav.append({about.labels(left)["about"]: about.ABOUT_PATH})
         config.extra["alternate"] = [{"name": _variant_label(v), "link": f"../{v}/", "lang": html_lang(v)} for v in pair]
@@ -417,6 +418,12 @@ def _warm_jieba() -> None:
     except ImportError:
         return
     jieba.initialize()
+
+
+def _html_text(text: str) -> Markup:
+    """Plain text for a Jinja slot: escaped once, and marked safe so that Material's ``| e`` filter
+    (used on some uses of ``config.site_name``, not all) does not escape it a second time."""
+    return Markup.escape(text)
 
 
 def _in_order(variants: list[str]) -> list[str]:

@@ -257,6 +257,10 @@ class Converter:
         #: Maps displayed, in order: (block id, shown text).
         self.maps_seen: list[tuple[int, str]] = []
         self.title_rule: ConvRule | None = None
+        #: The last ``-{T|…}-`` block seen, with its texts rendered (what the title shows).
+        self.title_block: RenderedBlock | None = None
+        #: The title as inline Markdown, once the pipeline has worked it out (pipeline.site_title).
+        self.title_markdown = ""
         self.built = tuple(dict.fromkeys(list(built) or [variant]))
         self.tooltips = tooltips and len(self.built) > 1
         self._tip_cache: dict[tuple[str, str, int], str | None] = {}
@@ -533,11 +537,11 @@ class Converter:
                 self.apply_rule(_rendered_rule(block), origin)
             return
         if flags == {"T"}:
-            self.title_rule = rule  # -{T|…}-: the page title only
+            self.title_rule, self.title_block = rule, block  # -{T|…}-: the page title only
             return
         if "H" in flags:
             if "T" in flags:
-                self.title_rule = rule
+                self.title_rule, self.title_block = rule, block
             if cur != _RAW:
                 self.apply_rule(_rendered_rule(block), origin)
             if "D" in flags:
@@ -546,7 +550,7 @@ class Converter:
         if "A" in flags and cur != _RAW:
             self.apply_rule(_rendered_rule(block), origin)
         if "T" in flags:
-            self.title_rule = rule
+            self.title_rule, self.title_block = rule, block
         if "D" in flags:
             out.append(self._description(block) if rule.has_entries else self._walk_str(block.body, _RAW))
             return
@@ -585,6 +589,29 @@ class Converter:
         shown = self._walk_str(text, _RAW)
         self.maps_seen.append((block.id, shown))
         return shown
+
+    def title_display(self, block: RenderedBlock) -> str | None:
+        """The title a ``T`` rule gives this variant, as rendered IMD resolved to Markdown, or None.
+
+        After ``ConverterRule::getRuleConvertedTitle``: the variant's own text, else the first along
+        its fallback chain, else its one-way text; a rule without ``code:`` entries gives its whole
+        text in every variant (``-{T|Taiwan is China}-``).  For ``zh`` only a ``zh:`` entry counts.
+        The text is shown as written (no conversion); None means "use the page name".
+        """
+        v = self.variant
+        rule = block.rule
+        if not rule.has_entries:
+            text: str | None = block.body
+        elif v == "zh":
+            text = block.entries.get("zh")
+        else:
+            text = pick(block.entries, v)
+            if text is None:
+                text = next((t for _s, ov, t in block.oneway if ov == v), None)
+        if text is None:
+            return None
+        shown = self._walk_str(text, _RAW).strip()
+        return shown.replace(M.VARIANT, v) or None
 
 
 def _mask(text: str, holes: list[str] | None) -> str:

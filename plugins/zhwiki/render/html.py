@@ -20,7 +20,9 @@ INLINE_TAGS = frozenset({
 #: Tags whose content is shown but which start a block of their own.
 BLOCK_TAGS = frozenset({"div", "center", "p", "blockquote", "poem", "h1", "h2", "h3", "h4", "h5", "h6"})
 #: Tags dropped with their content (they never carry prose a reader should see).
-DROP_WITH_CONTENT = frozenset({"script", "style", "templatestyles", "noinclude", "meta", "link", "iframe", "object", "embed"})
+DROP_WITH_CONTENT = frozenset({"style", "templatestyles", "noinclude", "meta", "link", "iframe", "object", "embed"})
+#: Tags shown as escaped text, as MediaWiki's Sanitizer shows a tag it does not allow (never run).
+SHOW_AS_TEXT = frozenset({"script"})
 #: Attributes kept on any allowed tag.
 SAFE_ATTRS = frozenset({"lang", "dir", "title"})
 _RENAME = {"strike": "s", "tt": "code", "font": "span", "center": "div"}

@@ -77,7 +77,7 @@ def render_text(s: str, ctx: RenderContext, node: Node | None = None) -> str:
 #: Tag names whose unparsed leftovers (an unclosed ``<b>``, a stray ``</div>``) are markup, not
 #: prose: MediaWiki's HTML cleanup closes or drops them, so they never show as text there.
 _KNOWN_TAGS = (
-    H.INLINE_TAGS | H.BLOCK_TAGS | H.DROP_WITH_CONTENT
+    H.INLINE_TAGS | H.BLOCK_TAGS | H.DROP_WITH_CONTENT | H.SHOW_AS_TEXT
     | {"ref", "references", "nowiki", "pre", "math", "gallery", "syntaxhighlight", "source", "br", "hr",
        "table", "tr", "td", "th", "caption", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "wbr",
        "tbody", "thead", "tfoot", "section", "onlyinclude", "includeonly", "noinclude", "chem", "ce",

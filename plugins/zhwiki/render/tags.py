@@ -41,6 +41,10 @@ def render_tag(node: Tag, ctx: RenderContext) -> str:
         return code_block(node, name, ctx)
     if name == "math":
         return math(node, ctx)
+    if name in H.SHOW_AS_TEXT:
+        # MediaWiki's Sanitizer escapes a tag it does not allow: the reader sees the markup as text.
+        ctx.defect("unsafe markup", f"<{name}> shown as text, not run", node)
+        return escape.text(str(node))
     if name in H.DROP_WITH_CONTENT:
         ctx.defect("unsafe markup", f"<{name}> removed with its content", node)
         return ""

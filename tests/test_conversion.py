@@ -98,6 +98,7 @@ def _load_cases() -> list:
             continue
         variant, where, opts, wikitext, expected, why = line.split("\t")
         wikitext = wikitext.replace("\\n", "\n")
+        expected = expected.replace("\\n", "\n")
         rows.append(pytest.param(variant, where, opts, wikitext, expected, id=f"L{n}-{variant}-{why[:40]}"))
     return rows
 
@@ -121,6 +122,9 @@ def test_case(variant: str, where: str, opts: str, wikitext: str, expected: str)
     elif where == "nav":
         titles = [p.title for p in body_pages(edition) if p.path != "index.md"]
         assert expected in titles
+    elif where == "heading":  # the home page's title heading (its Markdown)
+        lead = next(p.markdown for p in edition.pages if p.kind == "lead")
+        assert lead.splitlines()[0] == expected
     elif where == "warn":
         assert any(expected in w for w in article.diag.warnings())
     else:  # pragma: no cover - a typo in the case file
@@ -301,9 +305,9 @@ def test_a_rule_word_longer_than_the_mixed_script_limit_matches_as_written() -> 
     from zhwiki.conversion.engine import MIXED_KEY_MAX
 
     long_word = "战" * (MIXED_KEY_MAX + 1)
-    wikitext = f"-{{H|zh-cn:{long_word};zh-tw:长词;}}-{long_word}，{'戰' * (MIXED_KEY_MAX + 1)}，-{{H|zh-cn:朝鲜;zh-tw:北韓;}}-朝鮮"
+    wikitext = f"-{{H|zh-cn:{long_word};zh-tw:长词;}}-{long_word}，{'戰' * (MIXED_KEY_MAX + 1)}，-{{H|zh-cn:朝鲜战争;zh-tw:北韓;}}-朝鮮战争"
     _, ed = build(wikitext, "zh-tw")
     text = ed.pages[0].markdown
     assert "长词" in text or "長詞" in text  # the simplified spelling, as written, matched
     assert "戰" * (MIXED_KEY_MAX + 1) in text  # the traditional spelling of the long word did not
-    assert "北韓" in text  # a short key still matches across scripts (朝鮮)
+    assert "北韓" in text  # a short key still matches a mixed-script span (朝鮮战争)

@@ -23,7 +23,9 @@ destinations are boundaries.  Rule hits are recorded (for the 用词对照 page 
 Deliberate differences from MediaWiki, each a product decision or a documented approximation:
 
 * mixed-script matching (default; ``mixed_script=False`` for parity): a rule key also matches
-  its word spelled in the other script or mixed (朝鮮半岛 meets rule 4, not rule 8);
+  its word spelled in mixed script, i.e. a span with both simplified-only and traditional-only
+  characters (朝鮮半岛 meets rule 4, not rule 8); a span wholly in the other script matches only
+  where it is a key itself (韓國 is no key of ``zh-hans:韩国; zh-hant:南韓``, so it stays);
 * a map's text is shown as written, except inside ``-{zh-hans;zh-hant|…}-`` where the wrapper
   converts it once more, as MediaWiki does;
 * ``-{zh-tw|…}-`` read in a variant that reaches zh-tw only by fallback (zh-hk) uses zh-tw's
@@ -44,8 +46,14 @@ from itertools import chain
 
 from .. import markers as M
 from .rules import ConvRule, OneWay
-from .tables import BaseTable, base_table, char_class, fold, variants_of
-from .variants import BIDIRECTIONAL, FALLBACK, REGION_NAMES, VARIANTS, normalize_variant, pick
+from .tables import BaseTable, base_table, char_class, fold, fold_char, variants_of
+from .variants import BIDIRECTIONAL, FALLBACK, REGION_NAMES, VARIANTS, language_name, pick
+
+
+def escape_text(s: str) -> str:
+    """Text for IMD: the characters HTML would read, as references (names come from data, not the source)."""
+    return html.escape(s, quote=False)
+
 
 #: What MediaWiki shows where a map has no text for the variant (message converter-manual-rule-error).
 RULE_ERROR = "在手动语言转换规则中检测到错误"
@@ -334,6 +342,12 @@ class Converter:
         g = known = 0
         while m is not None:
             i, j = m.span()
+            if table.mixed and text[i:j] not in table.pairs:
+                end = self._mixed_match(table, text, i, j)
+                if end is None:  # only the other script's spelling: MediaWiki's keys do not match it
+                    m = rx.search(hay, i + 1) if i + 1 < n else None
+                    continue
+                j = end
             # Replay the base segmentation from the nearest forced boundary before i.
             k = i - 1
             floor = known
@@ -373,6 +387,20 @@ class Converter:
             m = rx.search(hay, j) if j < n else None
         if g < n:
             out.append(self._gap(text[g:], self.base))
+
+    @staticmethod
+    def _mixed_match(table: RuleTable, text: str, i: int, j: int) -> int | None:
+        """End of the longest key at *i* (up to *j*) that matches as MediaWiki would or as a mixed span.
+
+        Mixed-script matching (module docstring) applies only to a span holding both a
+        simplified-only and a traditional-only character (朝鮮半岛); a span wholly in the other
+        script (韓國 for the key 韩国) matches only if it is itself a key.
+        """
+        for end in range(j, i, -1):
+            span = text[i:end]
+            if span in table.pairs or (fold(span) in table.folded and is_mixed_script(span)):
+                return end
+        return None
 
     def _in_heading(self, text: str, i: int, at: int) -> bool:
         """Is offset *i* of run *text* (at offset *at* of the page, -1 if unknown) on a heading line?
@@ -528,9 +556,8 @@ class Converter:
         if "R" in flags:
             out.append(self._walk_str(block.body, _RAW))
             return
-        if "N" in flags:
-            v = normalize_variant(rule.body)
-            out.append(REGION_NAMES.get(v, "") if v else "")
+        if "N" in flags:  # R and N beat every other flag (ConverterRule::parseFlags)
+            out.append(escape_text(language_name(rule.body)))
             return
         if "-" in flags:
             if cur != _RAW:
@@ -551,6 +578,8 @@ class Converter:
             self.apply_rule(_rendered_rule(block), origin)
         if "T" in flags:
             self.title_rule, self.title_block = rule, block
+        if "A" in flags and "D" in flags:
+            return  # A;D: D drops A's display and nothing replaces it (parser test "D flag")
         if "D" in flags:
             out.append(self._description(block) if rule.has_entries else self._walk_str(block.body, _RAW))
             return
@@ -600,6 +629,8 @@ class Converter:
         """
         v = self.variant
         rule = block.rule
+        if v == "zh" and "zh" not in block.entries:
+            return None  # the main code takes only a zh: text, else the page name
         if not rule.has_entries:
             text: str | None = block.body
         elif v == "zh":
@@ -612,6 +643,21 @@ class Converter:
             return None
         shown = self._walk_str(text, _RAW).strip()
         return shown.replace(M.VARIANT, v) or None
+
+
+def is_mixed_script(span: str) -> bool:
+    """True when *span* holds a traditional-only character (one that folds to another) and a
+    simplified-only one (one that has traditional forms): 朝鮮半岛 yes, 韓國 and 韩国 no."""
+    trad = simp = False
+    for c in span:
+        f = fold_char(c)
+        if f != c:
+            trad = True
+        elif len(variants_of(c)) > 1:
+            simp = True
+        if trad and simp:
+            return True
+    return False
 
 
 def _mask(text: str, holes: list[str] | None) -> str:

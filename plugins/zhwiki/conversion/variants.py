@@ -7,6 +7,10 @@ are the current core ones; older core (and zhconv-rs) ordered zh-hk and zh-sg di
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from importlib import resources
+
 VARIANTS: tuple[str, ...] = (
     "zh", "zh-hans", "zh-hant", "zh-cn", "zh-hk", "zh-mo", "zh-my", "zh-sg", "zh-tw",
 )
@@ -88,3 +92,39 @@ def pick(entries: dict[str, str], variant: str) -> str | None:
         if fb in entries:
             return entries[fb]
     return None
+
+
+@lru_cache(maxsize=1)
+def _nonstandard_codes() -> dict[str, str]:
+    """MediaWiki variant code → BCP 47 tag (data/mediawiki-variant-codes.json)."""
+    data = resources.files(__package__).joinpath("data", "mediawiki-variant-codes.json").read_text(encoding="utf-8")
+    return {k.lower(): v for k, v in json.loads(data)["codes"].items()}
+
+
+@lru_cache(maxsize=256)
+def language_name(code: str) -> str:
+    """What ``-{N|code}-`` shows: a Chinese variant's name (REGION_NAMES), else the language's name
+    in itself (its CLDR autonym through langcodes, as MediaWiki's Language::fetchLanguageNames gives
+    autonyms): ``sr-ec`` → српски (ћирилица), ``en`` → English.  An unknown code gives ``""``
+    (MediaWiki shows nothing for a name it does not know).
+    """
+    v = normalize_variant(code)
+    if v:
+        return REGION_NAMES[v]
+    c = code.strip()
+    if not c or len(c) > 40:
+        return ""
+    import langcodes
+
+    tag = _nonstandard_codes().get(c.lower(), c)
+    try:
+        lang = langcodes.Language.get(tag)
+    except (ValueError, LookupError):
+        return ""
+    if not lang.is_valid() or not lang.language or lang.language == "und":
+        return ""
+    try:
+        name = lang.autonym()
+    except (ValueError, LookupError, ImportError):
+        return ""
+    return "" if name.startswith("Unknown language") else name

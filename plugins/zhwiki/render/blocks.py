@@ -198,14 +198,18 @@ def blockify(imd: str, stash: list[str]) -> str:
 def split_term(body: str) -> tuple[str, str | None]:
     """Split ``;term : definition`` at the first colon outside links, tags and entities.
 
-    MediaWiki's findColonNoLinks skips colons inside links and tags; in rendered IMD those are
-    Markdown link destinations ``(…)``, HTML tags ``<…>`` and character references ``&…;``.
+    MediaWiki's findColonNoLinks skips colons inside links, tags and ``-{…}-``; in rendered IMD those
+    are Markdown link destinations ``(…)``, HTML tags ``<…>``, character references ``&…;`` and
+    the spans of transparent blocks (``-{R|foo:bar}-``; opaque blocks hide their text anyway).
     """
     depth_paren = 0
+    depth_lc = 0  # inside a -{…}- span: its colons are its own (T153135)
     i = 0
     while i < len(body):
         ch = body[i]
-        if ch == "<":
+        if ch == M.SPAN_OPEN or ch == M.SPAN_CLOSE:
+            depth_lc += 1 if ch == M.SPAN_OPEN else -1
+        elif ch == "<":
             j = body.find(">", i)
             i = j + 1 if j >= 0 else len(body)
             continue
@@ -215,7 +219,7 @@ def split_term(body: str) -> tuple[str, str | None]:
             continue
         if ch == ")" and depth_paren:
             depth_paren -= 1
-        elif ch == ":" and not depth_paren:
+        elif ch == ":" and not depth_paren and depth_lc <= 0:
             return body[:i].strip(), body[i + 1:].strip()
         i += 1
     return body, None

@@ -325,7 +325,7 @@ def h_wikilink(node: Wikilink, ctx: RenderContext) -> str:
     if ns and INTERLANG.match(ns) and not title.startswith(":"):
         return ""  # interlanguage link: MediaWiki shows it in the sidebar, not in the text
     label = render_inline(node.text, ctx) if node.text is not None else render_text(title.lstrip(":"), ctx)
-    if not M.strip_markers(label).strip():
+    if not label.replace(M.BREAK, "").strip():  # a label that is a -{…}- map is not empty
         label = render_text(title.lstrip(":"), ctx)
     if ctx.in_heading:
         return label

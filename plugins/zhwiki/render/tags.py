@@ -50,6 +50,8 @@ def render_tag(node: Tag, ctx: RenderContext) -> str:
         return ""
     if name == "code" or name == "kbd" or name == "samp":
         return M.noconv(f"<code>{escape.text(str(contents or ''))}</code>")
+    if name == "langconvert":
+        return langconvert(node, ctx)
     if name == "poem":
         return poem(node, ctx)
     if name == "blockquote":
@@ -199,3 +201,23 @@ def render_ref(node: Tag, ctx: RenderContext) -> str:
 __all__ = ["render_tag", "render_ref"]
 
 from .nodes import render_nodes  # noqa: E402  (nodes imports this module last)
+
+
+def langconvert(node: Tag, ctx: RenderContext) -> str:
+    """``<langconvert from="zh-hans" to="zh-hant">气</langconvert>``: the text in the *to* variant's
+    table, the same in every edition (Extension tag of MediaWiki core, parser test "Langconvert tag").
+
+    Both codes must be Chinese variants (``zh`` is no target); otherwise the text is kept and the
+    fault reported, as MediaWiki shows an error there.
+    """
+    from ..conversion.tables import base_table
+    from ..conversion.variants import normalize_variant
+
+    src, dst = normalize_variant(_attr(node, "from")), normalize_variant(_attr(node, "to"))
+    if node.self_closing or node.contents is None:
+        return ""
+    inner = render_nodes(node.contents.nodes, ctx)
+    if not src or not dst or dst == "zh":
+        ctx.defect("malformed conversion", "<langconvert> needs from= and to= Chinese variant codes; text kept", node)
+        return inner
+    return M.noconv(base_table(dst).convert(inner))

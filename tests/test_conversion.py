@@ -311,3 +311,12 @@ def test_a_rule_word_longer_than_the_mixed_script_limit_matches_as_written() -> 
     assert "长词" in text or "長詞" in text  # the simplified spelling, as written, matched
     assert "戰" * (MIXED_KEY_MAX + 1) in text  # the traditional spelling of the long word did not
     assert "北韓" in text  # a short key still matches a mixed-script span (朝鮮战争)
+
+
+# -- issue 12 §2: what a table row cannot check ---------------------------------------------------------
+
+def test_unclosed_block_is_reported_with_its_line_and_leaves_no_delimiter() -> None:
+    article, ed = build("正文\n第二行-{T|hello朝鲜\n第三行", "zh-tw", "note")
+    text = plain("\n".join(p.markdown for p in body_pages(ed)))
+    assert "-{" not in text and "第二行T|hello北韓" in text
+    assert any("unclosed -{" in w and "line 2" in w for w in article.diag.warnings())

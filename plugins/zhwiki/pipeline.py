@@ -253,14 +253,23 @@ def _render_blocks(prep: Prepared, ctx: RenderContext) -> dict[int, RenderedBloc
         # A title (T) text is rendered as a heading would be; every text is sanitized like body text.
         ctx.in_heading += "T" in b.rule.flags
         try:
-            entries = {v: render_inline(t, ctx) for v, t in b.rule.entries.items()}
-            oneway = [(render_inline(o.source, ctx), o.variant, render_inline(o.target, ctx)) for o in b.rule.oneway]
+            entries = {v: render_inline(_mid_line(t), ctx) for v, t in b.rule.entries.items()}
+            oneway = [(render_inline(_mid_line(o.source), ctx), o.variant, render_inline(_mid_line(o.target), ctx))
+                      for o in b.rule.oneway]
             # A block without code: entries shows (D, T) its whole text: render it too.
             body = b.rule.body if b.rule.has_entries else render_inline(b.rule.body, ctx)
         finally:
             ctx.in_heading -= "T" in b.rule.flags
         out[b.id] = RenderedBlock(b.id, b.rule, entries, oneway, body, b.line)
     return out
+
+
+def _mid_line(text: str) -> str:
+    """A map entry's text stands where the block stands, not at a line start: a leading ``*#:;``
+    is text there (``-{zh-tw:* foo;…}-`` shows ``* foo``), so it becomes a character reference."""
+    if text[:1] in ("*", "#", ":", ";"):
+        return f"&#{ord(text[0])};{text[1:]}"
+    return text
 
 
 def _render_title_rule(rule: ConvRule, ctx: RenderContext) -> RenderedBlock:

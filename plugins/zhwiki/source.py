@@ -166,9 +166,17 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
             stack.append(pos)
         elif stack:
             pairs[stack.pop()] = pos
+    # An unclosed -{ is left out (MediaWiki shows it; a reader gains nothing from it) and reported;
+    # the text after it is converted as usual, closed blocks in it included.  Inside a [[…]] on its
+    # line it stays: a link target cannot hold it, so MediaWiki shows the whole link as text.
+    literal: set[int] = set()
     for pos in stack:
-        diag.defect("malformed conversion",
-                    "unclosed -{ : shown literally, as MediaWiki does; the text after it is converted as usual", line_at(pos))
+        if _in_link_brackets(text, pos):
+            literal.add(pos)
+            diag.defect("malformed conversion", "unclosed -{ inside [[…]]: the link is shown as text", line_at(pos))
+        else:
+            diag.defect("malformed conversion", "unclosed -{ : left out; the text after it is converted as usual",
+                        line_at(pos))
     unclosed = set(stack)
     blocks: dict[int, Block] = {}
     omap = OffsetMap()
@@ -184,7 +192,7 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
                 continue
             parts.append(text[pos:op])
             if op in unclosed:
-                parts.append("-{")  # MediaWiki shows an unclosed -{ as written
+                parts.append("-{" if op in literal else "")
                 pos = op + 2
                 continue
             close = pairs[op]
@@ -226,8 +234,9 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
         out.append(text[pos:op])
         olen += op - pos
         if op in unclosed:
-            out.append("-{")  # shown as written (LanguageConverter::recursiveConvertRule)
-            olen += 2
+            keep = "-{" if op in literal else ""
+            out.append(keep)
+            olen += len(keep)
             pos = op + 2
             omap.anchor(olen, pos)
             continue
@@ -240,6 +249,15 @@ def mask_conversion_blocks(text: str, diag: Diagnostics, line_at) -> tuple[str, 
         omap.anchor(olen, pos)
     out.append(text[pos:])
     return "".join(out), blocks, omap
+
+
+def _in_link_brackets(text: str, pos: int) -> bool:
+    """Is offset *pos* between a ``[[`` and a ``]]`` on its own line?"""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    before, after = text[start:pos], text[pos:end]
+    return before.rfind("[[") > before.rfind("]]") and "]]" in after
 
 
 def prepare(raw: str, diag: Diagnostics) -> Prepared:

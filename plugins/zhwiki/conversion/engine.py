@@ -223,7 +223,10 @@ _ACTIVE_RE = re.compile(
 #: Tokens copied as they are: other tags, Markdown link destinations, attribute lists.  They are
 #: word boundaries, so the walk swaps each for one HOLE character (no dictionary key contains it),
 #: converts the text around them in one piece, and puts them back afterwards.
-_PASSIVE_RE = re.compile(r"(<[^<>\n]*>|\]\([^()\s]*\)|\{:?[ ]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\})")
+#: Character references are tokens too: no rule key matches inside ``&nbsp;`` (LanguageConverter
+#: leaves entities alone).
+_PASSIVE_RE = re.compile(r"(<[^<>\n]*>|\]\([^()\s]*\)|\{:?[ ]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}"
+                         r"|&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});)")
 _HOLE = "\x1e"  # a control character: clean() removes them from the source
 _ATTR_RE = re.compile(r'\b(title|alt)="([^"]*)"')
 #: Between gaps when many runs go to OpenCC in one call (source text never contains it: clean()).

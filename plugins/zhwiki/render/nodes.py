@@ -164,7 +164,14 @@ def _repair(s: str, ctx: RenderContext, node: Node | None) -> str:
     return "".join(out)
 
 
+#: ``[[…]]`` whose target holds ``{`` or ``}``: not a valid title, so MediaWiki shows it as text.
+_INVALID_LINK_RE = re.compile(r"(\[\[[^\[\]\n|]*[{}][^\[\]\n]*\]\])")
+
+
 def _repair_brackets(s: str, ctx: RenderContext, line: int | None) -> str:
+    if "[[" in s and _INVALID_LINK_RE.search(s):
+        parts = _INVALID_LINK_RE.split(s)
+        return "".join(escape.text(p) if k % 2 else _repair_brackets(p, ctx, line) for k, p in enumerate(parts))
     for tok, what in (("}}", "stray }}"), ("]]", "stray ]]"), ("[[", "unclosed [[")):
         if tok in s:
             ctx.diag.defect("malformed markup", f"{what} removed", line, ctx.section)

@@ -27,7 +27,7 @@ from .references import References
 from .render import escape
 from .render.context import RenderContext
 from .render.nodes import fold, render_block, render_inline
-from .source import Prepared, parse, prepare, split_sections
+from .source import Prepared, conversion_switches, parse, prepare, split_sections
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,10 @@ class Article:
     source_sha: str
     #: The noteTA ``T=`` rule with its texts rendered like body text (what the title shows).
     title_block: RenderedBlock | None = None
+    #: ``__NOCONTENTCONVERT__``/``__NOCC__``: the body's text is not converted (maps still choose).
+    no_content_convert: bool = False
+    #: ``__NOTITLECONVERT__``/``__NOTC__``: the title and headings are not converted.
+    no_title_convert: bool = False
 
 
 @dataclass
@@ -161,6 +165,7 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
         source_sha=sha,
     )
     article.page_rules = _page_rules(ctx, options, diag)
+    article.no_content_convert, article.no_title_convert = conversion_switches(prep.text)
     if article.title_rule is not None:
         article.title_block = _render_title_rule(article.title_rule, ctx)
     _fill_lists(article, ctx)
@@ -388,7 +393,12 @@ def site_title(article: Article, variant: str, options: Options, conv: Converter
         md = conv.title_display(block)
         if md and plain_text(md).strip():
             return md, plain_text(md).strip()
-    name = conv.convert_run(options.title) if options.title else ""
+    if not options.title:
+        name = ""
+    elif article.no_title_convert:
+        name = options.title  # __NOTITLECONVERT__: the page name as it is
+    else:
+        name = conv.convert_run(options.title)
     return escape.line_start(escape.text(name)), name
 
 
@@ -463,7 +473,8 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
     names the part (导言), since the site name above the nav already is the title.  Shared by the
     variant sites and the parallel view, so both show the same text.
     """
-    bodies = [conv.convert(p.body) for p in article.pages]
+    notc = article.no_title_convert
+    bodies = [conv.convert(_raw_headings(p.body) if notc else p.body) for p in article.pages]
     # After the bodies: an inline -{T|…}- anywhere counts.
     name_md, name = site_title(article, conv.variant, options, conv)
     out = []
@@ -472,10 +483,19 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
             title = conv.convert_run(LEAD_LABEL, rules=False)
             body = f"# {name_md}\n\n{body}" if name_md else body
         else:
-            title = conv.convert(p.title, tooltips=False) if p.title else name_md
+            title = p.title and conv.convert(M.noconv(p.title) if notc else p.title, tooltips=False)
+            title = title or name_md
         out.append((_unmarked(title), _unmarked(body)))
     conv.title_markdown = name_md
     return name, out
+
+
+_HEADING_LINE_RE = re.compile(r"^(#{1,6} )(.*?)((?: \{[^{}\n]*\})?)$", re.M)
+
+
+def _raw_headings(body: str) -> str:
+    """*body* with every heading's text kept from conversion (``__NOTITLECONVERT__``)."""
+    return _HEADING_LINE_RE.sub(lambda m: m.group(1) + M.noconv(m.group(2)) + m.group(3), body)
 
 
 def convert_edition(
@@ -492,7 +512,7 @@ def convert_edition(
 
     built = tuple(dict.fromkeys(built or (*DEFAULT_BUILT, variant)))
     conv = Converter(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script,
-                     built=built, tooltips=True)
+                     built=built, tooltips=True, content_convert=not article.no_content_convert)
     name, texts = page_texts(article, conv, options)
     pages = [VariantPage(p.path, p.kind, title, body) for p, (title, body) in zip(article.pages, texts, strict=True)]
     if conv.rules_seen or conv.maps_seen:

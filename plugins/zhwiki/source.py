@@ -293,6 +293,17 @@ _TABLE_LINE_RE = re.compile(r"^[ \t]*(\{\||\|\}(?!\}))", re.M)
 _H2_LINE_RE = re.compile(r"^==[^=].*==[ \t]*$", re.M)
 
 
+_NOCC_RE = re.compile(r"__(?:NOCONTENTCONVERT|NOCC)__")
+_NOTC_RE = re.compile(r"__(?:NOTITLECONVERT|NOTC)__")
+
+
+def conversion_switches(text: str) -> tuple[bool, bool]:
+    """MediaWiki's double-underscore switches for conversion, read outside nowiki/pre/code/math:
+    (``__NOCONTENTCONVERT__``/``__NOCC__`` seen, ``__NOTITLECONVERT__``/``__NOTC__`` seen)."""
+    bare = _PROTECTED_RE.sub("", text) if "<" in text else text
+    return bool(_NOCC_RE.search(bare)), bool(_NOTC_RE.search(bare))
+
+
 _QUOTE_RUN_RE = re.compile(r"'{2,}")
 
 

@@ -255,8 +255,11 @@ class Converter:
         mixed_script: bool = True,
         built: Sequence[str] = (),
         tooltips: bool = False,
+        content_convert: bool = True,
     ) -> None:
         self.variant = variant
+        #: False under ``__NOCONTENTCONVERT__``: text is left as written, maps still choose their text.
+        self.content_convert = content_convert
         self.blocks = blocks or {}
         self.mixed = mixed_script
         self.base = base_table(variant)
@@ -453,7 +456,7 @@ class Converter:
         top = imd is self._imd  # offsets are into the top-level string (heading test for tooltips)
         stack: list[tuple[str, str, str]] = []  # (kind, id, mode to restore), innermost last
         cur = mode
-        zh = self.variant == "zh"
+        zh = self.variant == "zh" or not self.content_convert
         table = self.table
         parts = _ACTIVE_RE.split(imd)
         pos = 0
@@ -522,7 +525,7 @@ class Converter:
 
     def _span_mode(self, block: RenderedBlock | None, cur: str) -> str:
         """Mode inside a transparent span: ``-{R|…}-``/``-{text}-`` raw, ``-{zh-hans;zh-hant|…}-`` a table."""
-        if block is None or cur == _RAW:
+        if block is None or cur == _RAW or not self.content_convert:
             return cur
         rule = block.rule
         if "R" in rule.flags or not rule.flag_variants:

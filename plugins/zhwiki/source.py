@@ -123,7 +123,10 @@ _BAD_CHAR_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ue000-\uf8ff]")
 
 _PROTECT = r"<(nowiki|pre|code|syntaxhighlight|source|math)\b[^>]*?(?<!/)>.*?</\1\s*>"
 _COMMENT_RE = re.compile(rf"{_PROTECT}|<!--.*?(?:-->|\Z)", re.S | re.I)
-_LC_RE = re.compile(rf"{_PROTECT}|-\{{(?!\{{)|\}}-", re.S | re.I)
+#: ``-{…}-`` is markup inside <code> and <pre> too (MediaWiki's converter sees their HTML); only
+#: nowiki and the extension tags hide it.
+_PROTECT_LC = r"<(nowiki|syntaxhighlight|source|math)\b[^>]*?(?<!/)>.*?</\1\s*>"
+_LC_RE = re.compile(rf"{_PROTECT_LC}|-\{{(?!\{{)|\}}-", re.S | re.I)
 
 
 def strip_comments(text: str, diag: Diagnostics, newlines: list[int]) -> tuple[str, OffsetMap]:

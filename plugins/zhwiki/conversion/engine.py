@@ -28,8 +28,6 @@ Deliberate differences from MediaWiki, each a product decision or a documented a
   where it is a key itself (韓國 is no key of ``zh-hans:韩国; zh-hant:南韓``, so it stays);
 * a map's text is shown as written, except inside ``-{zh-hans;zh-hant|…}-`` where the wrapper
   converts it once more, as MediaWiki does;
-* ``-{zh-tw|…}-`` read in a variant that reaches zh-tw only by fallback (zh-hk) uses zh-tw's
-  *base* table, without zh-tw's page rules (this converter keeps one variant's rules);
 * ``-{}-`` inside a ``-{zh-hans;zh-hant|…}-`` wrapper still breaks words (MediaWiki joins the
   text first, so there it has no effect);
 * a key removed with ``-{-|…}-`` is converted character by character afterwards (MediaWiki
@@ -264,6 +262,9 @@ class Converter:
         self.mixed = mixed_script
         self.base = base_table(variant)
         self.table = RuleTable(mixed=mixed_script)
+        #: The page rules of each variant on this one's fallback chain: ``-{zh-cn|…}-`` read in
+        #: zh-hans converts with zh-cn's table, page rules included (ConverterRule::parse).
+        self.chain_tables = {v: RuleTable(mixed=mixed_script) for v in FALLBACK[variant]}
         self.hits: list[RuleHit] = []
         self.warnings: list[tuple[str, int | None]] = []
         #: Every rule that came into force, in order: (rule, origin), for the 用词对照 page.
@@ -279,7 +280,7 @@ class Converter:
         self.tooltips = tooltips and len(self.built) > 1
         self._tip_cache: dict[tuple[str, str, int], str | None] = {}
         self._imd = ""
-        self._base_cache: dict[str, str] = {}
+        self._base_cache: dict[tuple[BaseTable, str], str] = {}
         self._span_modes: dict[tuple[str, str], str] = {}
         for rule, origin in page_rules or []:
             self.apply_rule(rule, origin)
@@ -288,15 +289,16 @@ class Converter:
     def apply_rule(self, rule: ConvRule, origin: str) -> None:
         """Add (or with ``-`` remove) the pairs of a rule for the rest of the walk."""
         self.rules_seen.append((rule, origin))
-        if "-" in rule.flags:
-            keys = [k for k, _ in pairs_for(rule, self.variant)]
-            if not keys:
-                keys = list(rule.entries.values()) or ([rule.body.strip()] if rule.body.strip() else [])
-            for key in keys:
-                self.table.remove(key, origin)
-            return
-        for key, value in pairs_for(rule, self.variant):
-            self.table.add(key, value, origin, rule)
+        for variant, table in ((self.variant, self.table), *self.chain_tables.items()):
+            if "-" in rule.flags:
+                keys = [k for k, _ in pairs_for(rule, variant)]
+                if not keys:
+                    keys = list(rule.entries.values()) or ([rule.body.strip()] if rule.body.strip() else [])
+                for key in keys:
+                    table.remove(key, origin)
+                continue
+            for key, value in pairs_for(rule, variant):
+                table.add(key, value, origin, rule)
 
     # -- text --------------------------------------------------------------------------
     def convert_run(self, text: str, rules: bool = True) -> str:
@@ -330,19 +332,22 @@ class Converter:
                 out[i] = res
         return "".join(out)
 
-    def _scan(self, text: str, out: list, tooltips: bool, at: int) -> None:
-        """The joint longest-match pass over one run in this variant's table (module docstring)."""
-        table = self.table
+    def _scan(self, text: str, out: list, tooltips: bool, at: int,
+              table: RuleTable | None = None, base: BaseTable | None = None) -> None:
+        """The joint longest-match pass over one run in a variant's table (module docstring);
+        this variant's unless *table* and *base* name another's (a variant-list span)."""
+        table = self.table if table is None else table
+        base = self.base if base is None else base
         rx = table.regex() if table.pairs else None
         if rx is None or not text:
-            out.append(self._gap(text, self.base))
+            out.append(self._gap(text, base))
             return
         hay = text
         m = rx.search(hay)
         if m is None:
-            out.append(self._gap(text, self.base))
+            out.append(self._gap(text, base))
             return
-        phrases = self.base.phrases
+        phrases = base.phrases
         chars = phrases.chars
         n = len(text)
         g = known = 0
@@ -373,17 +378,17 @@ class Converter:
             key = table.resolve(src)
             value = table.pairs[key]
             if i > g:
-                out.append(self._gap(text[g:i], self.base))
+                out.append(self._gap(text[g:i], base))
             if value is _REMOVED:
-                out.extend(self._gap(c, self.base) for c in src)
+                out.extend(self._gap(c, base) for c in src)
             else:
                 shown = table.shown.get(key)
                 if shown is None:
                     shown = table.shown[key] = self._walk_str(value, _RAW) if _MARKER_RE.search(value) else value
                 rule = table.rule_of.get(key)
-                plain = self._base_cache.get(src)
+                plain = self._base_cache.get((base, src))
                 if plain is None:
-                    plain = self._base_cache[src] = self.base.convert(src)
+                    plain = self._base_cache[(base, src)] = base.convert(src)
                 if shown != plain:
                     self.hits.append(RuleHit(src, shown, table.origin.get(key, "")))
                     if tooltips and not self._in_heading(text, i, at):
@@ -392,7 +397,7 @@ class Converter:
             g = known = j
             m = rx.search(hay, j) if j < n else None
         if g < n:
-            out.append(self._gap(text[g:], self.base))
+            out.append(self._gap(text[g:], base))
 
     @staticmethod
     def _mixed_match(table: RuleTable, text: str, i: int, j: int) -> int | None:
@@ -463,8 +468,9 @@ class Converter:
         for idx in range(0, len(parts), 2):
             text = parts[idx]
             if text:
+                keys = table if cur == _NORMAL else self.chain_tables.get(cur, table)
                 if cur == _RAW or (zh and cur == _NORMAL) or not (
-                        _NEVER_RE if table.plain_keys else _CONVERTIBLE_RE).search(text):
+                        _NEVER_RE if keys.plain_keys else _CONVERTIBLE_RE).search(text):
                     out.append(text)
                 else:
                     text = _mask(text, holes)
@@ -474,8 +480,13 @@ class Converter:
                             self._scan(text, out, tooltips, pos if top else -1)
                         else:
                             out.append(_Gap(self.base, text))
-                    else:
-                        out.append(_Gap(base_table(cur), text))
+                    else:  # inside a variant-list span: that variant's table and page rules
+                        vt = self.chain_tables.get(cur)
+                        rx = vt.regex() if vt is not None and vt.pairs else None
+                        if rx is not None and rx.search(text):
+                            self._scan(text, out, False, -1, vt, base_table(cur))
+                        else:
+                            out.append(_Gap(base_table(cur), text))
                 pos += len(parts[idx])
             if idx + 1 == len(parts):
                 break

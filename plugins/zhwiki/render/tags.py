@@ -14,6 +14,8 @@ from . import html as H
 from .context import RenderContext
 
 _STASH_RE = re.compile(f"{M.STASH_OPEN}(\\d+){M.STASH_CLOSE}")
+#: A -{…}- block's marker (source.py masks them inside <code> and <pre> too).
+_LC_MARK_RE = re.compile(f"[{M.BLOCK_OPEN}{M.SPAN_OPEN}{M.BREAK}]")
 
 
 def render_tag(node: Tag, ctx: RenderContext) -> str:
@@ -49,7 +51,13 @@ def render_tag(node: Tag, ctx: RenderContext) -> str:
         ctx.defect("unsafe markup", f"<{name}> removed with its content", node)
         return ""
     if name == "code" or name == "kbd" or name == "samp":
-        return M.noconv(f"<code>{escape.text(str(contents or ''))}</code>")
+        inner = escape.text(str(contents or ""))
+        if _LC_MARK_RE.search(inner):
+            # MediaWiki protects <code>…</code> only when one text piece holds both tags; a -{…}-
+            # inside splits the pieces, so the text around it is converted (<code>氣-{}-气</code>
+            # shows 氣氣 in zh-hant).  The blocks themselves are resolved as anywhere.
+            return f"<code>{inner}</code>"
+        return M.noconv(f"<code>{inner}</code>")
     if name == "langconvert":
         return langconvert(node, ctx)
     if name == "poem":
@@ -101,7 +109,9 @@ def code_block(node: Tag, name: str, ctx: RenderContext) -> str:
     code = _html.escape(body, quote=False)
     if inline:
         return M.noconv(f"<code{cls}>{code}</code>")
-    return ctx.stash_block(M.noconv(f'<pre class="wiki-code"><code{cls}>{code}</code></pre>'))
+    html = f'<pre class="wiki-code"><code{cls}>{code}</code></pre>'
+    # <pre> with -{…}- inside: converted around the blocks, as <code> (see render_tag).
+    return ctx.stash_block(html if name == "pre" and _LC_MARK_RE.search(code) else M.noconv(html))
 
 
 def math(node: Tag, ctx: RenderContext) -> str:

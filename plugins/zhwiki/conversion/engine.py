@@ -36,6 +36,7 @@ Deliberate differences from MediaWiki, each a product decision or a documented a
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Sequence
@@ -221,10 +222,10 @@ _ACTIVE_RE = re.compile(
 #: Tokens copied as they are: other tags, Markdown link destinations, attribute lists.  They are
 #: word boundaries, so the walk swaps each for one HOLE character (no dictionary key contains it),
 #: converts the text around them in one piece, and puts them back afterwards.
-#: Character references are tokens too: no rule key matches inside ``&nbsp;`` (LanguageConverter
-#: leaves entities alone).
-_PASSIVE_RE = re.compile(r"(<[^<>\n]*>|\]\([^()\s]*\)|\{:?[ ]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\}"
-                         r"|&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});)")
+_PASSIVE_RE = re.compile(r"(<[^<>\n]*>|\]\([^()\s]*\)|\{:?[ ]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*\})")
+#: A character reference: a rule key may match it whole (our own escapes, ``cn&#95;k``) but never
+#: start or end inside one (``nbsp`` in ``&nbsp;``; LanguageConverter leaves entities alone).
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});")
 _HOLE = "\x1e"  # a control character: clean() removes them from the source
 _ATTR_RE = re.compile(r'\b(title|alt)="([^"]*)"')
 #: Between gaps when many runs go to OpenCC in one call (source text never contains it: clean()).
@@ -351,8 +352,12 @@ class Converter:
         chars = phrases.chars
         n = len(text)
         g = known = 0
+        ents = [(e.start(), e.end()) for e in _ENTITY_RE.finditer(text)] if "&" in text else []
         while m is not None:
             i, j = m.span()
+            if ents and _cuts_entity(ents, i, j):
+                m = rx.search(hay, i + 1) if i + 1 < n else None
+                continue
             if table.mixed and text[i:j] not in table.pairs:
                 end = self._mixed_match(table, text, i, j)
                 if end is None:  # only the other script's spelling: MediaWiki's keys do not match it
@@ -660,6 +665,15 @@ class Converter:
             return None
         shown = self._walk_str(text, _RAW).strip()
         return shown.replace(M.VARIANT, v) or None
+
+
+def _cuts_entity(ents: list[tuple[int, int]], i: int, j: int) -> bool:
+    """Does the span [i, j) start or end strictly inside one of the entity spans *ents* (sorted)?"""
+    for pos in (i, j):
+        k = bisect.bisect_right(ents, (pos, 1 << 62)) - 1  # the last entity starting at or before pos
+        if k >= 0 and ents[k][0] < pos < ents[k][1]:
+            return True
+    return False
 
 
 def is_mixed_script(span: str) -> bool:

@@ -91,6 +91,7 @@ def test_plain_text_of_inline_markdown() -> None:
 # -- a real build ----------------------------------------------------------------------------------
 
 HOSTILE = """{{noteTA|T=zh-cn:旧<span onmouseover="alert(40)">题</span>;zh-tw:舊題|1=zh-cn:甲;zh-tw:乙}}
+{{DISPLAYTITLE:<span onclick="alert(39)">显示</span><script>alert(38)</script>}}
 -{T|zh-hans:标题 <i onclick="alert(42)">click me</i> <script>alert(43)</script>;zh-hant:''標題'' </title><script>alert(41)</script>}-
 '''测试"<x>&'''正文甲。
 

@@ -46,6 +46,7 @@ _TEXT = {
     "inline": ("行内规则", "行內規則"),
     "inline_map": ("行内对照", "行內對照"),
     "title": ("标题（T）", "標題（T）"),
+    "override": ("编者规则", "編者規則"),
 }
 
 
@@ -147,6 +148,8 @@ def _origin(origin: str, variant: str) -> str:
     """A rule's origin for display (the engine labels inline blocks ``-{…}- 第N行``)."""
     if origin.startswith("-{…}-"):
         return _t("inline", variant) + origin.removeprefix("-{…}-")
+    if origin.startswith("override "):
+        return f"{_t('override', variant)} {origin.removeprefix('override ')}"
     return origin
 
 

@@ -37,6 +37,12 @@ class Options:
     title: str = ""
     mixed_script: bool = True
     groups_dir: str | None = None
+    #: Editor's rules (config ``overrides``): ``(rule in noteTA syntax, reason)`` pairs.
+    overrides: tuple[tuple[str, str], ...] = ()
+
+
+#: Origin label of the editor's rule number *n* (1-based) in ``Article.page_rules``.
+OVERRIDE_ORIGIN = "override {n}"
 
 
 @dataclass
@@ -283,7 +289,7 @@ def load_group(name: str, groups_dir: str | None) -> list[ConvRule] | None:
 
 
 def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics) -> list[tuple[ConvRule, str]]:
-    """Group rules first, then numbered noteTA rules (Module:NoteTA's order)."""
+    """Group rules first, then numbered noteTA rules (Module:NoteTA's order), then the editor's rules."""
     out: list[tuple[ConvRule, str]] = []
     groups = [name for kind, name, _ in ctx.page_rules if kind == "group"]
     for g in groups:
@@ -298,6 +304,8 @@ def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics) -> list
             continue
         out.extend((r, f"group {g}") for r in rules if r.has_entries)
     out.extend((rule, origin) for kind, origin, rule in ctx.page_rules if kind == "noteTA" and rule is not None)
+    # Editor's rules come last: they act like further noteTA rules (a longer key wins, §5).
+    out.extend((parse_rule(text), OVERRIDE_ORIGIN.format(n=n)) for n, (text, _why) in enumerate(options.overrides, 1))
     return out
 
 

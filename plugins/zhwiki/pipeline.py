@@ -69,6 +69,8 @@ class Article:
     prep: Prepared
     cited_on: dict[str, list[str]]
     source_sha: str
+    #: Conversion groups the article asks for (``{{noteTA|G1=…}}``) that the build lacks.
+    missing_groups: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -162,7 +164,7 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
         cited_on=cited_on,
         source_sha=sha,
     )
-    article.page_rules = _page_rules(ctx, options, diag)
+    article.page_rules = _page_rules(ctx, options, diag, article.missing_groups)
     _fill_lists(article, ctx)
     for fid, fn in refs.footnotes.items():
         if fid not in cited_on:
@@ -288,13 +290,16 @@ def load_group(name: str, groups_dir: str | None) -> list[ConvRule] | None:
     return None
 
 
-def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics) -> list[tuple[ConvRule, str]]:
+def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics,
+                missing: list[str] | None = None) -> list[tuple[ConvRule, str]]:
     """Group rules first, then numbered noteTA rules (Module:NoteTA's order), then the editor's rules."""
     out: list[tuple[ConvRule, str]] = []
     groups = [name for kind, name, _ in ctx.page_rules if kind == "group"]
     for g in groups:
         rules = load_group(g, options.groups_dir)
         if rules is None:
+            if missing is not None and g not in missing:
+                missing.append(g)
             diag.defect(
                 "missing group",
                 f"conversion group «{g}» is not available"
@@ -413,16 +418,22 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
     names the part (导言), since the site name above the nav already is the title.  Shared by the
     variant sites and the parallel view, so both show the same text.
     """
-    bodies = [conv.convert(p.body) for p in article.pages]
+    bodies = []
+    for p in article.pages:
+        conv.place = p.path  # rule hits remember their page (the review on 用词对照)
+        bodies.append(conv.convert(p.body))
+    conv.place = ""
     name = site_name(article, conv.variant, options, conv)  # after the bodies: an inline -{T|…}- counts
     out = []
     for p, body in zip(article.pages, bodies, strict=True):
+        conv.place = p.path
         if p.kind == "lead":
             title = conv.convert_run(LEAD_LABEL, rules=False)
             body = f"# {name}\n\n{body}" if name else body
         else:
             title = conv.convert(p.title, tooltips=False) if p.title else name
         out.append((_unmarked(title), _unmarked(body)))
+    conv.place = ""
     return name, out
 
 
@@ -437,14 +448,25 @@ def convert_edition(
     as MediaWiki converts its table of contents.
     """
     from .glossary import build_page, page_title
+    from .review import clean, display_origin, review_section, source_names
 
     built = tuple(dict.fromkeys(built or (*DEFAULT_BUILT, variant)))
     conv = Converter(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script,
                      built=built, tooltips=True)
     name, texts = page_texts(article, conv, options)
     pages = [VariantPage(p.path, p.kind, title, body) for p, (title, body) in zip(article.pages, texts, strict=True)]
-    if conv.rules_seen or conv.maps_seen:
-        glossary = build_page(conv, article.blocks, built, conv.title_rule or article.title_rule)
+    if conv.rules_seen or conv.maps_seen or article.missing_groups:
+        names = source_names(article.prep.text)
+        labels = {p.path: title for p, (title, _b) in zip(article.pages, texts, strict=True)}
+        review, flagged = review_section(conv, built, names, labels)
+        for hit, flags in flagged:
+            why = "; ".join(f"{f.kind} «{f.word}»" for f in flags)
+            article.diag.defect("suspicious rule hit",
+                                f"{variant}: {display_origin(hit.rule, 'zh-cn')} turned «{hit.source}» into «{hit.output}» "
+                                f"in «{clean(hit.before)}{hit.source}{clean(hit.after)}» ({why}); see 用词对照",
+                                section=hit.place or None)
+        glossary = build_page(conv, article.blocks, built, conv.title_rule or article.title_rule,
+                              missing_groups=article.missing_groups, review=review)
         pages.append(VariantPage("glossary.md", "back", page_title(variant), glossary))
     for msg, line in conv.warnings:
         article.diag.defect("conversion", msg, line)

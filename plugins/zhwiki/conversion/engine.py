@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -65,11 +66,23 @@ class RenderedBlock:
 
 @dataclass
 class RuleHit:
-    """A word a rule (not the base table) produced: where it came from, what it became."""
+    """A word a rule (not the base table) produced: where it came from, what it became.
+
+    ``before``/``after``: up to ``CONTEXT`` characters of the source run on either side (the run
+    ends at markup, so the context never spans a tag or link destination); ``place``: the page
+    being converted (``Converter.place``) — for the review on the 用词对照 page.
+    """
 
     source: str
     output: str
     rule: str
+    before: str = ""
+    after: str = ""
+    place: str = ""
+
+
+#: Characters of source context kept on either side of a rule hit (issue 12 §4: about ten).
+CONTEXT = 10
 
 
 #: Value of a key removed by ``-{-|…}-``: the text is then converted character by character.
@@ -251,6 +264,11 @@ class Converter:
         self.base = base_table(variant)
         self.table = RuleTable(mixed=mixed_script)
         self.hits: list[RuleHit] = []
+        #: Every time a rule key matched, per origin, whether or not it changed the base table's
+        #: text (a protective rule only ever matches): for the 用词对照 page.
+        self.matches: Counter[str] = Counter()
+        #: The page being converted, stamped on each RuleHit (set by the pipeline).
+        self.place = ""
         self.warnings: list[tuple[str, int | None]] = []
         #: Every rule that came into force, in order: (rule, origin), for the 用词对照 page.
         self.rules_seen: list[tuple[ConvRule, str]] = []
@@ -360,8 +378,10 @@ class Converter:
                 plain = self._base_cache.get(src)
                 if plain is None:
                     plain = self._base_cache[src] = self.base.convert(src)
+                self.matches[table.origin.get(key, "")] += 1
                 if shown != plain:
-                    self.hits.append(RuleHit(src, shown, table.origin.get(key, "")))
+                    self.hits.append(RuleHit(src, shown, table.origin.get(key, ""),
+                                             text[max(0, i - CONTEXT):i], text[j:j + CONTEXT], self.place))
                     if tooltips and not self._in_heading(text, i, at):
                         shown = self._tooltip(shown, src, rule)
                 out.append(shown)

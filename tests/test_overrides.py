@@ -62,9 +62,10 @@ def test_about_lists_corrections_escaped(tmp_path: Path) -> None:
     facts = edition_facts(str(src), "测试", "")
     md = about_markdown(facts, "zh-cn", ["zh-cn", "zh-tw"],
                         overrides=[("zh-hans:北朝鲜; zh-hant:北朝鮮;", "避免<script>北北韓</script>")])
-    assert "## 编者校订" in md and "1. zh-hans:北朝鲜; zh-hant:北朝鮮;" in md
+    assert "## 编者校订" in md and "1. <code>zh-hans:北朝鲜; zh-hant:北朝鮮;</code>：" in md
     assert "<script>" not in md
-    assert "## 編者校訂" in about_markdown(facts, "zh-tw", ["zh-cn", "zh-tw"], overrides=[("zh-cn:甲; zh-tw:乙;", "")])
+    tw = about_markdown(facts, "zh-tw", ["zh-cn", "zh-tw"], overrides=[("zh-cn:甲; zh-tw:乙;", "条目规则把它改成「北北韓」")])
+    assert "## 編者校訂" in tw and "條目規則把它改成「北北韓」" in tw
     assert "编者校订" not in about_markdown(facts, "zh-cn", ["zh-cn", "zh-tw"])
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .conversion.tables import base_table
 from .conversion.variants import NAMES, is_traditional
 from .render import escape
 
@@ -134,7 +135,7 @@ def about_markdown(facts: EditionFacts, variant: str, variants: list[str],
     """The 关于本版 page in the variant's script (Markdown).
 
     *overrides* are the editor's rules (config ``overrides``: ``(rule, reason)`` pairs); each is
-    listed under 编者校订 as written in mkdocs.yml, escaped, with its reason.
+    listed under 编者校订 as written in mkdocs.yml, escaped, with its reason in the page's script.
     """
     t = labels(variant)
     hant = script_of(variant) == "hant"
@@ -204,6 +205,10 @@ def _corrections(overrides: Sequence[tuple[str, str]], hant: bool) -> str:
         lines = ["## 编者校订", "",
                  "条目自身的转换规则在以下几处改错了字词（维基百科上同样如此）。本版加上这些编者规则（在用词对照页标为「编者规则」），与条目规则一起应用：", ""]
         none = "（未注明理由）"
+    # The reason is written in one script in mkdocs.yml: shown in the page's script by the plain
+    # character table (zh-hans/zh-hant, no regional words, no page rules: 北北韓 must stay as quoted).
+    table = base_table("zh-hant" if hant else "zh-hans")
     for n, (rule, reason) in enumerate(overrides, 1):
-        lines.append(f"{n}. {escape.text(rule)}：{escape.text(reason) if reason else none}")
+        why = escape.text(table.convert(reason)) if reason else none
+        lines.append(f"{n}. <code>{escape.text(rule)}</code>：{why}")
     return "\n".join(lines) + "\n"

@@ -30,7 +30,7 @@ KATEX        := docs/assets/vendor/katex/katex.min.js
 KATEX_PKG    := katex@0.19.1
 KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
 
-.PHONY: all setup shim katex system site bundle pdf serve markdown bench test lint clean
+.PHONY: all setup shim katex system site bundle pdf serve markdown bench conversion-diff test lint clean
 
 all: site bundle pdf
 
@@ -92,6 +92,10 @@ markdown: setup
 bench: setup
 	$(BIN)/pip install -q -e '.[bench]'
 	$(BIN)/python scripts/bench.py
+
+## Base table against zh.wikipedia's own (zhconv-rs): differing Han runs per variant (docs/conversion-differences.md).
+conversion-diff: setup
+	$(BIN)/python scripts/conversion_diff.py --list $(SOURCE) tests/articles/*.wikitext
 
 lint: setup
 	$(BIN)/ruff check plugins scripts tests

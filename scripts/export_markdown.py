@@ -29,7 +29,7 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 
 from zhwiki import pipeline
-from zhwiki.config import VariantList
+from zhwiki.config import RuleOverrides, VariantList
 from zhwiki.conversion.variants import html_lang
 from zhwiki.plugin import THEME_LANGUAGE, _variant_label
 from zhwiki.source import decode
@@ -48,6 +48,8 @@ class PluginSettings:
     mixed_script: bool
     groups_dir: str | None
     variants: list[str]
+    #: Editor's rules (``overrides``) as ``(rule, reason)`` pairs, validated as the plugin does.
+    overrides: tuple[tuple[str, str], ...] = ()
 
 
 def load_project_config(config_file: Path) -> dict[str, Any]:
@@ -85,6 +87,7 @@ def plugin_settings(cfg: dict[str, Any], base: Path) -> PluginSettings:
         mixed_script=bool(opts.get("mixed_script", True)),
         groups_dir=str(base / groups) if groups else None,
         variants=VariantList(["zh-cn", "zh-tw"]).run_validation(opts.get("variants", "zh-cn zh-tw")),
+        overrides=tuple(RuleOverrides().run_validation(opts.get("overrides"))),
     )
 
 
@@ -144,7 +147,7 @@ def extra_pages(settings: PluginSettings, source: str, variant: str) -> list[tup
     except ImportError:  # an older tree without the about page
         return []
     facts = about.edition_facts(source, settings.title, settings.source_url)
-    md = about.about_markdown(facts, variant, settings.variants)
+    md = about.about_markdown(facts, variant, settings.variants, overrides=settings.overrides)
     # Links to the print page keep their text only (no print page here; --strict rejects a dead link).
     md = re.sub(r"\[([^\]]*)\]\(<?" + re.escape(getattr(about, "PRINT_PATH", "print.md")) + r"[^)]*\)", r"\1", md)
     return [(about.labels(variant)["about"], about.ABOUT_PATH, md)]
@@ -192,7 +195,8 @@ def export(out: Path, variants: list[str] | None = None, source: str | None = No
         settings.variants = VariantList(settings.variants).run_validation(" ".join(variants))
     path = Path(source) if source else Path(settings.source)
     raw = decode(path.read_bytes(), str(path))
-    options = pipeline.Options(title=settings.title, mixed_script=settings.mixed_script, groups_dir=settings.groups_dir)
+    options = pipeline.Options(title=settings.title, mixed_script=settings.mixed_script, groups_dir=settings.groups_dir,
+                               overrides=settings.overrides)
     article = pipeline.analyse(raw, options)
     docs_dir = base / str(cfg.get("docs_dir", "docs"))
     static = _static_files(docs_dir, cfg.get("exclude_docs"))

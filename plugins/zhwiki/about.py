@@ -14,10 +14,12 @@ from __future__ import annotations
 import hashlib
 import os
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .conversion.tables import base_table
 from .conversion.variants import NAMES, is_traditional
 from .render import escape
 
@@ -129,8 +131,13 @@ def _link(text: str, url: str) -> str:
     return f"[{text}](<{url}>)" if url else text
 
 
-def about_markdown(facts: EditionFacts, variant: str, variants: list[str]) -> str:
-    """The 关于本版 page in the variant's script (Markdown)."""
+def about_markdown(facts: EditionFacts, variant: str, variants: list[str],
+                   overrides: Sequence[tuple[str, str]] = ()) -> str:
+    """The 关于本版 page in the variant's script (Markdown).
+
+    *overrides* are the editor's rules (config ``overrides``: ``(rule, reason)`` pairs); each is
+    listed under 编者校订 as written in mkdocs.yml, escaped, with its reason in the page's script.
+    """
     t = labels(variant)
     hant = script_of(variant) == "hant"
     article = _link(f"「{escape.text(facts.title)}」", facts.source_url)  # the name is text
@@ -184,4 +191,25 @@ def about_markdown(facts: EditionFacts, variant: str, variants: list[str]) -> st
 - **{t['date']}**：{facts.build_date}
 - **源文件 SHA-256**：{sha}
 """
+    if overrides:
+        body += "\n" + _corrections(overrides, hant)
     return f"# {t['about']}\n\n" + body
+
+
+def _corrections(overrides: Sequence[tuple[str, str]], hant: bool) -> str:
+    """The 编者校订 section: every editor's rule with its reason (Markdown)."""
+    if hant:
+        lines = ["## 編者校訂", "",
+                 "條目自身的轉換規則在以下幾處改錯了字詞（維基百科上同樣如此）。本版加上這些編者規則（在用詞對照頁標為「編者規則」），與條目規則一起套用：", ""]
+        none = "（未註明理由）"
+    else:
+        lines = ["## 编者校订", "",
+                 "条目自身的转换规则在以下几处改错了字词（维基百科上同样如此）。本版加上这些编者规则（在用词对照页标为「编者规则」），与条目规则一起应用：", ""]
+        none = "（未注明理由）"
+    # The reason is written in one script in mkdocs.yml: shown in the page's script by the plain
+    # character table (zh-hans/zh-hant, no regional words, no page rules: 北北韓 must stay as quoted).
+    table = base_table("zh-hant" if hant else "zh-hans")
+    for n, (rule, reason) in enumerate(overrides, 1):
+        why = escape.text(table.convert(reason)) if reason else none
+        lines.append(f"{n}. <code>{escape.text(rule)}</code>：{why}")
+    return "\n".join(lines) + "\n"

@@ -54,6 +54,40 @@ class JobCount(c.BaseConfigOption[int]):
         return value
 
 
+class RuleOverrides(c.BaseConfigOption[list]):
+    """Editor's rules (编者规则): a list whose items are a rule in noteTA syntax
+    (``"zh-hans:朝鲜王朝; zh-hant:朝鮮王朝;"``) or a mapping ``{rule: …, reason: …}``.
+
+    Validated to ``[(rule, reason), …]``; a rule without any ``code:text`` entry is rejected with
+    its position, since it would change nothing.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: list = []
+
+    def run_validation(self, value: object) -> list[tuple[str, str]]:
+        from .conversion.rules import parse_rule
+
+        if value is None:
+            return []
+        if not isinstance(value, (list, tuple)):
+            raise ValidationError("expected a list of rules such as ['zh-hans:朝鲜王朝; zh-hant:朝鮮王朝;']")
+        out: list[tuple[str, str]] = []
+        for n, item in enumerate(value, 1):
+            if isinstance(item, str):
+                rule, reason = item, ""
+            elif isinstance(item, dict) and isinstance(item.get("rule"), str):
+                rule, reason = item["rule"], str(item.get("reason") or "")
+            else:
+                raise ValidationError(f"overrides item {n}: expected a rule string or {{rule: …, reason: …}}, got {item!r}")
+            parsed = parse_rule(rule.strip())
+            if not parsed.entries or parsed.invalid:
+                raise ValidationError(f"overrides item {n}: {rule!r} has no valid 'code:text' entry (e.g. zh-hans:…; zh-hant:…;)")
+            out.append((rule.strip(), reason.strip()))
+        return out
+
+
 class ParallelConfig(Config):
     """The 简繁对照 view (parallel.py): two variants side by side in ``site/parallel/``."""
 
@@ -86,6 +120,9 @@ class ZhwikiConfig(Config):
     """Let a rule match its word in the other script or mixed script; False for exact MediaWiki parity."""
     groups_dir = c.Optional(c.Dir(exists=True))
     """Folder of conversion group files (``<Name>.txt`` or ``.json``) for ``{{noteTA|G1=…}}``."""
+    overrides = RuleOverrides()
+    """Editor's rules in noteTA syntax, applied with the article's page rules (after them), shown on
+    用词对照 as 编者规则 and, with their reasons, on 关于本版 under 编者校订."""
     parallel = c.SubConfig(ParallelConfig)
     """The parallel reading view: ``{enabled: true, variants: [zh-cn, zh-tw]}``."""
 

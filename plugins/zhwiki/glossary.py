@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from . import markers as M
 from .conversion.engine import Converter, RenderedBlock, rule_texts
 from .conversion.rules import ConvRule
-from .conversion.tables import base_table
+from .conversion.tables import base_table, fold
 from .conversion.variants import BIDIRECTIONAL, NAMES, is_traditional, pick
 from .render import escape
+from .review import display_origin
 
 #: Page texts in both scripts (the page is written directly in the variant's script).
 _TEXT = {
@@ -46,6 +47,12 @@ _TEXT = {
     "inline": ("行内规则", "行內規則"),
     "inline_map": ("行内对照", "行內對照"),
     "title": ("标题（T）", "標題（T）"),
+    "protective": ("保护规则", "保護規則"),
+    "kept": ("{n} 处", "{n} 處"),
+    "missing_group": (
+        "本条目请求的公共转换组「{g}」在本次构建中不可用，其规则未应用（可在 groups_dir 中提供 {g}.txt）。",
+        "本條目請求的公共轉換組「{g}」在本次建置中不可用，其規則未套用（可在 groups_dir 中提供 {g}.txt）。",
+    ),
 }
 
 
@@ -89,9 +96,23 @@ def rule_row(rule: ConvRule, built: Sequence[str], conv: Converter) -> list[str]
     return cells
 
 
+def is_protective(rule: ConvRule) -> bool:
+    """A rule whose forms are only script conversions of each other (``zh-hans:朝鲜半岛;
+    zh-hant:朝鮮半島;``): it changes no word, it keeps a shorter rule's key from matching inside
+    the longer word.  Labelled 保护规则 on the page instead of a count of replacements."""
+    if not rule.has_entries or rule.oneway or "-" in rule.flags:
+        return False
+    return len({fold(t) for t in rule.entries.values()}) == 1
+
+
 def build_page(conv: Converter, blocks: dict[int, RenderedBlock], built: Sequence[str],
-               title_rule: ConvRule | None = None) -> str:
-    """Markdown of the 用词对照 page for *conv*'s variant (call after the whole article is converted)."""
+               title_rule: ConvRule | None = None, missing_groups: Sequence[str] = (),
+               review: str = "") -> str:
+    """Markdown of the 用词对照 page for *conv*'s variant (call after the whole article is converted).
+
+    *missing_groups*: conversion groups the article asks for but the build lacks (named on the
+    page); *review*: the rule-hit review section (review.py), appended at the end.
+    """
     v = conv.variant
     built = list(dict.fromkeys(built))
     head = [_t("origin", v), *(f"{NAMES[b]['hant' if is_traditional(b) else 'hans']}<br>`{b}`" for b in built), _t("hits", v)]
@@ -107,7 +128,12 @@ def build_page(conv: Converter, blocks: dict[int, RenderedBlock], built: Sequenc
         seen.add(key)
         cells = rule_row(rule, built, conv)
         dagger = dagger or any(c.endswith("†") for c in cells)
-        rows.append([escape.text(_origin(origin, v)), *cells, str(hits.get(origin, 0))])
+        if is_protective(rule) and not hits.get(origin):
+            n = conv.matches.get(origin, 0)
+            count = _t("protective", v) + (f"（{_t('kept', v).format(n=n)}）" if n else "")
+        else:
+            count = str(hits.get(origin, 0))
+        rows.append([escape.text(display_origin(origin, v)), *cells, count])
     if title_rule is not None and title_rule.entries:
         cells = [escape.text(title_rule.entries.get("zh", "—") if b == "zh" else (pick(title_rule.entries, b) or "—"))
                  for b in built]
@@ -133,21 +159,18 @@ def build_page(conv: Converter, blocks: dict[int, RenderedBlock], built: Sequenc
                 if text is None:
                     text = next((t for _s, ov, t in b.oneway if ov == bv), None)
                 cells.append(conv._walk_str(text, "raw").replace(M.VARIANT, bv) if text is not None else "—")
-            origin = f"{_t('inline_map', v)} 第{b.line}行" if b.line else _t("template", v)
+            origin = _t("inline_map", v) if b.line else _t("template", v)
             lines.append(_row([escape.text(origin), *(_cell(c) for c in cells), str(uses[key])]))
         lines.append("")
     if not rows and not first_block:
         lines += [_t("none", v), ""]
+    for g in missing_groups:
+        lines += [escape.text(_t("missing_group", v).format(g=g)), ""]
     if dagger:
         lines += [escape.text(_t("dagger", v)), ""]
+    if review:
+        lines += [review, ""]
     return "\n".join(lines)
-
-
-def _origin(origin: str, variant: str) -> str:
-    """A rule's origin for display (the engine labels inline blocks ``-{…}- 第N行``)."""
-    if origin.startswith("-{…}-"):
-        return _t("inline", variant) + origin.removeprefix("-{…}-")
-    return origin
 
 
 def _row(cells: Sequence[str]) -> str:

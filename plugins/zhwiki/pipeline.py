@@ -37,6 +37,12 @@ class Options:
     title: str = ""
     mixed_script: bool = True
     groups_dir: str | None = None
+    #: Editor's rules (config ``overrides``): ``(rule in noteTA syntax, reason)`` pairs.
+    overrides: tuple[tuple[str, str], ...] = ()
+
+
+#: Origin label of the editor's rule number *n* (1-based) in ``Article.page_rules``.
+OVERRIDE_ORIGIN = "override {n}"
 
 
 @dataclass
@@ -69,6 +75,8 @@ class Article:
     no_content_convert: bool = False
     #: ``__NOTITLECONVERT__``/``__NOTC__``: the title and headings are not converted.
     no_title_convert: bool = False
+    #: Conversion groups the article asks for (``{{noteTA|G1=…}}``) that the build lacks.
+    missing_groups: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -164,7 +172,7 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
         cited_on=cited_on,
         source_sha=sha,
     )
-    article.page_rules = _page_rules(ctx, options, diag)
+    article.page_rules = _page_rules(ctx, options, diag, article.missing_groups)
     article.no_content_convert, article.no_title_convert = conversion_switches(prep.text)
     if article.title_rule is not None:
         article.title_block = _render_title_rule(article.title_rule, ctx)
@@ -322,13 +330,16 @@ def load_group(name: str, groups_dir: str | None) -> list[ConvRule] | None:
     return None
 
 
-def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics) -> list[tuple[ConvRule, str]]:
-    """Group rules first, then numbered noteTA rules (Module:NoteTA's order)."""
+def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics,
+                missing: list[str] | None = None) -> list[tuple[ConvRule, str]]:
+    """Group rules first, then numbered noteTA rules (Module:NoteTA's order), then the editor's rules."""
     out: list[tuple[ConvRule, str]] = []
     groups = [name for kind, name, _ in ctx.page_rules if kind == "group"]
     for g in groups:
         rules = load_group(g, options.groups_dir)
         if rules is None:
+            if missing is not None and g not in missing:
+                missing.append(g)
             diag.defect(
                 "missing group",
                 f"conversion group «{g}» is not available"
@@ -338,6 +349,8 @@ def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics) -> list
             continue
         out.extend((r, f"group {g}") for r in rules if r.has_entries)
     out.extend((rule, origin) for kind, origin, rule in ctx.page_rules if kind == "noteTA" and rule is not None)
+    # Editor's rules come last: they act like further noteTA rules (a longer key wins, §5).
+    out.extend((parse_rule(text), OVERRIDE_ORIGIN.format(n=n)) for n, (text, _why) in enumerate(options.overrides, 1))
     return out
 
 
@@ -474,11 +487,16 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
     variant sites and the parallel view, so both show the same text.
     """
     notc = article.no_title_convert
-    bodies = [conv.convert(_raw_headings(p.body) if notc else p.body) for p in article.pages]
+    bodies = []
+    for p in article.pages:
+        conv.place = p.path  # rule hits remember their page (the review on 用词对照)
+        bodies.append(conv.convert(_raw_headings(p.body) if notc else p.body))
+    conv.place = ""
     # After the bodies: an inline -{T|…}- anywhere counts.
     name_md, name = site_title(article, conv.variant, options, conv)
     out = []
     for p, body in zip(article.pages, bodies, strict=True):
+        conv.place = p.path
         if p.kind == "lead":
             title = conv.convert_run(LEAD_LABEL, rules=False)
             body = f"# {name_md}\n\n{body}" if name_md else body
@@ -487,6 +505,7 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
             title = title or name_md
         out.append((_unmarked(title), _unmarked(body)))
     conv.title_markdown = name_md
+    conv.place = ""
     return name, out
 
 
@@ -509,14 +528,25 @@ def convert_edition(
     as MediaWiki converts its table of contents.
     """
     from .glossary import build_page, page_title
+    from .review import clean, display_origin, review_section, source_names
 
     built = tuple(dict.fromkeys(built or (*DEFAULT_BUILT, variant)))
     conv = Converter(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script,
                      built=built, tooltips=True, content_convert=not article.no_content_convert)
     name, texts = page_texts(article, conv, options)
     pages = [VariantPage(p.path, p.kind, title, body) for p, (title, body) in zip(article.pages, texts, strict=True)]
-    if conv.rules_seen or conv.maps_seen:
-        glossary = build_page(conv, article.blocks, built, conv.title_rule or article.title_rule)
+    if conv.rules_seen or conv.maps_seen or article.missing_groups:
+        names = source_names(article.prep.text)
+        labels = {p.path: title for p, (title, _b) in zip(article.pages, texts, strict=True)}
+        review, flagged = review_section(conv, built, names, labels)
+        for hit, flags in flagged:
+            why = "; ".join(f"{f.kind} «{f.word}»" for f in flags)
+            article.diag.defect("suspicious rule hit",
+                                f"{variant}: {display_origin(hit.rule, 'zh-cn')} turned «{hit.source}» into «{hit.output}» "
+                                f"in «{clean(hit.before)}{hit.source}{clean(hit.after)}» ({why}); see 用词对照",
+                                section=hit.place or None)
+        glossary = build_page(conv, article.blocks, built, conv.title_rule or article.title_rule,
+                              missing_groups=article.missing_groups, review=review)
         pages.append(VariantPage("glossary.md", "back", page_title(variant), glossary))
     for msg, line in conv.warnings:
         article.diag.defect("conversion", msg, line)

@@ -115,7 +115,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
 
     def _options(self) -> pipeline.Options:
         return pipeline.Options(
-            title=self._title(), mixed_script=self.config.mixed_script, groups_dir=self.config.groups_dir
+            title=self._title(), mixed_script=self.config.mixed_script, groups_dir=self.config.groups_dir,
+            overrides=tuple(tuple(o) for o in self.config.overrides),
         )
 
     def _analyse(self) -> pipeline.Article:
@@ -140,7 +141,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         # The 关于本版 page and the print page (printpage.py / about.py).
         self.facts = about.edition_facts(self.config.source, self._title(), self.config.source_url)
         extra = {
-            about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants)),
+            about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants),
+                                                  overrides=self.config.overrides),
             about.PRINT_PATH: printpage.FRONT_MATTER.format(title=about.labels(self.variant)["print"]),
         }
         for path, content in extra.items():

@@ -74,6 +74,8 @@ def _rewrite_ids(body: str, slug: str, slugs: set[str]) -> str:
         if "://" in url or url.startswith(("mailto:", "/", "../")):
             return m.group(0)
         page, _, frag = url.partition("#")
+        if frag.startswith(":~:"):  # a URL text fragment (用词对照's review links) is no id: the page's start
+            frag = ""
         target = slug_of(page) if page.endswith(".md") else slug_of(page[:-5]) if page.endswith(".html") else None
         if target not in slugs:
             return m.group(0)

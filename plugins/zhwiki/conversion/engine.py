@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -72,11 +73,23 @@ class RenderedBlock:
 
 @dataclass
 class RuleHit:
-    """A word a rule (not the base table) produced: where it came from, what it became."""
+    """A word a rule (not the base table) produced: where it came from, what it became.
+
+    ``before``/``after``: up to ``CONTEXT`` characters of the source run on either side (the run
+    ends at markup, so the context never spans a tag or link destination); ``place``: the page
+    being converted (``Converter.place``) — for the review on the 用词对照 page.
+    """
 
     source: str
     output: str
     rule: str
+    before: str = ""
+    after: str = ""
+    place: str = ""
+
+
+#: Characters of source context kept on either side of a rule hit (issue 12 §4: about ten).
+CONTEXT = 10
 
 
 #: Value of a key removed by ``-{-|…}-``: the text is then converted character by character.
@@ -267,6 +280,11 @@ class Converter:
         #: zh-hans converts with zh-cn's table, page rules included (ConverterRule::parse).
         self.chain_tables = {v: RuleTable(mixed=mixed_script) for v in FALLBACK[variant]}
         self.hits: list[RuleHit] = []
+        #: Every time a rule key matched, per origin, whether or not it changed the base table's
+        #: text (a protective rule only ever matches): for the 用词对照 page.
+        self.matches: Counter[str] = Counter()
+        #: The page being converted, stamped on each RuleHit (set by the pipeline).
+        self.place = ""
         self.warnings: list[tuple[str, int | None]] = []
         #: Every rule that came into force, in order: (rule, origin), for the 用词对照 page.
         self.rules_seen: list[tuple[ConvRule, str]] = []
@@ -394,8 +412,10 @@ class Converter:
                 plain = self._base_cache.get((base, src))
                 if plain is None:
                     plain = self._base_cache[(base, src)] = base.convert(src)
+                self.matches[table.origin.get(key, "")] += 1
                 if shown != plain:
-                    self.hits.append(RuleHit(src, shown, table.origin.get(key, "")))
+                    self.hits.append(RuleHit(src, shown, table.origin.get(key, ""),
+                                             text[max(0, i - CONTEXT):i], text[j:j + CONTEXT], self.place))
                     if tooltips and not self._in_heading(text, i, at):
                         shown = self._tooltip(shown, src, rule)
                 out.append(shown)

@@ -1,16 +1,27 @@
-"""The base conversion table for each variant: OpenCC, plus a small documented override table.
+"""The base conversion table for each variant: OpenCC, our own layer on top, and the quote overrides.
 
-OpenCC config per variant was chosen by measuring against MediaWiki's own output on the seed
-(conversion-semantics.md §11): t2s for the simplified variants, s2tw for zh-tw and zh-hant,
-s2hk for zh-hk and zh-mo.  ``zh`` converts nothing.
+Each variant converts with a *profile* (``data/profiles.json``): OpenCC's dictionaries as in the
+stock config the profile names, plus a small dictionary of our own in OpenCC's text format
+(``data/zhwiki-<variant>.txt``) whose entries win over the stock ones, and ``prefer`` triples
+that correct one character in every stock phrase (zh.wikipedia writes 電台, 占領, 宣布, 周年
+where OpenCC's s2tw writes 電臺, 佔領, 宣佈, 週年).  The profiles were chosen by measuring
+against MediaWiki's own table with ``scripts/conversion_diff.py`` (zhconv-rs; issue 12 §3):
+t2s for the simplified variants; s2tw for zh-tw (s2twp measured worse: its Taiwan phrase list
+also turns 支持, 数据, 文件, 项目 into 支援, 資料, 檔案, 專案, which zh.wikipedia does not), with
+the few Taiwan words zh.wikipedia does convert (软件 → 軟體, 信息 → 資訊) in our dictionary.
+zh-hant (s2tw) and zh-hk/zh-mo (s2hk) are the stock chains; ``zh`` converts nothing.  What
+still differs is listed in docs/conversion-differences.md.
 
 Two things MediaWiki's ``strtr``-style pass needs that OpenCC does not offer directly:
 
 * **Phrase keys.**  Page rules and the base table share one longest-match pass (§5): a base
   phrase longer than a rule key wins.  The engine therefore needs the first-stage phrase keys of
-  each config.  The opencc wheel ships its dictionaries as ``.ocd2`` and the ``opencc_dict``
-  tool, which dumps them to text; the dumps are cached on disk (``build/cache/opencc`` or
-  ``$ZHWIKI_CACHE_DIR``) and the key index is built lazily, once per process.
+  each profile.  The opencc wheel ships its dictionaries as ``.ocd2`` and the ``opencc_dict``
+  tool, which dumps them to text; the dumps, the merged phrase dictionary (compiled back to
+  ``.ocd2``), the generated config and the key index are cached on disk (``build/cache/opencc``
+  or ``$ZHWIKI_CACHE_DIR``) under names that carry ``profile_stamp``: a hash of OpenCC's version,
+  the stock dictionaries, the profile and our dictionary file, so editing any of them makes a
+  fresh cache entry instead of reusing a stale one.
 * **Speed.**  The stock ``s2tw``/``s2hk`` configs segment the text first (``mmseg``) and convert
   segment by segment, which costs twice as much as one longest-match pass with the same
   dictionaries.  Both give the same segmentation (max-forward-match over the phrase dictionary),
@@ -31,31 +42,65 @@ import os
 import pickle
 import subprocess
 import tempfile
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
 
-OPENCC_CONFIG: dict[str, str | None] = {
-    "zh": None,
-    "zh-hans": "t2s", "zh-cn": "t2s", "zh-sg": "t2s", "zh-my": "t2s",
-    "zh-hant": "s2tw", "zh-tw": "s2tw",
-    "zh-hk": "s2hk", "zh-mo": "s2hk",
-}
+#: Where the edition's own dictionaries and the profile table live (shipped as package data).
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """One base-table profile (``data/profiles.json``): OpenCC dictionaries plus our own layer.
+
+    ``phrases``: first-stage phrase dictionaries (``.ocd2`` names, merged as OpenCC's ``union``);
+    ``characters``: the character dictionaries tried after them; ``regional``: the second stage
+    (applied per segment when ``segment`` is true, as the stock ``s2twp`` config does, else in
+    one pass); ``local``: our dictionaries in OpenCC's text format (``key<TAB>value``), whose
+    entries replace the stock ones (a later file wins over an earlier one) (single characters included: they are tried before the
+    character dictionaries); ``prefer``: ``(source, opencc, ours)`` triples: wherever a stock
+    phrase writes *opencc* for the character *source*, it writes *ours* instead (zh.wikipedia
+    keeps 台 in 電台, 舞台: ``["台", "臺", "台"]``).
+    """
+
+    name: str
+    opencc: str
+    phrases: tuple[str, ...]
+    characters: tuple[str, ...]
+    regional: tuple[str, ...] = ()
+    segment: bool = False
+    local: tuple[str, ...] = ()
+    prefer: tuple[tuple[str, str, str], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def _profile_data() -> dict:
+    return json.loads((DATA_DIR / "profiles.json").read_text(encoding="utf-8"))
+
+
+@cache
+def profile(name: str) -> Profile:
+    """The profile called *name* in ``data/profiles.json`` (KeyError: no such profile)."""
+    d = _profile_data()["profiles"][name]
+    return Profile(name=name, opencc=d["opencc"], phrases=tuple(d["phrases"]), characters=tuple(d["characters"]),
+                   regional=tuple(d.get("regional", ())), segment=bool(d.get("segment", False)),
+                   local=tuple(d.get("local", ())), prefer=tuple(tuple(t) for t in d.get("prefer", ())))
+
+
+def profile_name(variant: str) -> str | None:
+    """The profile a variant converts with (None: ``zh``, which converts nothing)."""
+    return _profile_data()["variants"][variant]
+
+
+#: Kept for callers that ask which OpenCC config a variant follows (the profile's stock config).
+OPENCC_CONFIG: dict[str, str | None] = {v: (profile(p).opencc if p else None) for v, p in _profile_data()["variants"].items()}
 
 #: Character overrides applied after OpenCC (ZhConversion.php to-Hant / to-Hans quote entries).
 QUOTES_TO_HANT: tuple[tuple[str, str], ...] = (("“", "「"), ("”", "」"), ("‘", "『"), ("’", "』"))
 QUOTES_TO_HANS: tuple[tuple[str, str], ...] = tuple((b, a) for a, b in QUOTES_TO_HANT)
-
-#: Per config: (first-stage phrase dictionaries, character dictionaries, second-stage dictionaries).
-#: Mirrors the ``conversion_chain`` of the stock configs shipped with OpenCC 1.4.
-_CHAINS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "t2s": (("TSPhrases",), ("TSCharactersExt", "TSCharacters"), ()),
-    "s2tw": (("STPhrases", "STPhrases_GeneratedFromRegionalPhrases"), ("STCharacters",),
-             ("TWVariantsPhrases", "TWVariants")),
-    "s2hk": (("STPhrases", "STPhrases_GeneratedFromRegionalPhrases"), ("STCharacters",),
-             ("HKVariantsPhrases", "HKVariants")),
-}
 
 _SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
 _TOOL = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
@@ -86,8 +131,11 @@ def _stamp(path: Path) -> str:
 
 
 @cache
-def dump_dictionary(name: str) -> dict[str, str]:
-    """Key → first value of one OpenCC ``.ocd2`` dictionary (dumped with ``opencc_dict``, cached)."""
+def dump_entries(name: str) -> dict[str, str]:
+    """Key → its values (space-separated, OpenCC's text format) of one ``.ocd2`` dictionary.
+
+    Dumped with ``opencc_dict`` and cached as text; ``{}`` when the dictionary or the tool is missing.
+    """
     src = _SHARE / f"{name}.ocd2"
     if not src.is_file() or not _TOOL.is_file():
         return {}
@@ -105,12 +153,77 @@ def dump_dictionary(name: str) -> dict[str, str]:
             os.replace(tmp_target, target)
     else:
         text = target.read_text(encoding="utf-8")
-    out_map: dict[str, str] = {}
+    return read_text_dictionary(text)
+
+
+def read_text_dictionary(text: str) -> dict[str, str]:
+    """Parse OpenCC's text dictionary format: ``key<TAB>value [value …]`` per line.
+
+    Lines that are empty or start with ``#`` are skipped (our own files carry comments; OpenCC's
+    dumps have none).  The first occurrence of a key wins.
+    """
+    out: dict[str, str] = {}
     for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
         key, _, values = line.partition("\t")
-        if key:
-            out_map.setdefault(key, values.split(" ")[0])
-    return out_map
+        key, values = key.strip(), values.strip()
+        if key and values:
+            out.setdefault(key, values)
+    return out
+
+
+@cache
+def dump_dictionary(name: str) -> dict[str, str]:
+    """Key → first value of one OpenCC ``.ocd2`` dictionary (dumped with ``opencc_dict``, cached)."""
+    return {k: v.split(" ")[0] for k, v in dump_entries(name).items()}
+
+
+def local_dictionary(prof: Profile) -> dict[str, str]:
+    """Our own dictionaries of *prof* (``data/<local>``, later files win), key → values."""
+    out: dict[str, str] = {}
+    for name in prof.local:
+        out.update(read_text_dictionary((DATA_DIR / name).read_text(encoding="utf-8")))
+    return out
+
+
+def _preferred(key: str, value: str, prefer: tuple[tuple[str, str, str], ...]) -> str:
+    """*value* with each ``prefer`` triple applied where the key and the value line up."""
+    if len(key) != len(value):
+        return value
+    chars = list(value)
+    for i, (k, v) in enumerate(zip(key, value, strict=True)):
+        for src, theirs, ours in prefer:
+            if k == src and v == theirs:
+                chars[i] = ours
+    return "".join(chars)
+
+
+@cache
+def merged_phrases(name: str) -> dict[str, str]:
+    """The first-stage phrase dictionary of profile *name*: the stock phrase dictionaries (first
+    dictionary wins a key), ``prefer`` applied to every value, then our own entries on top."""
+    prof = profile(name)
+    merged: dict[str, str] = {}
+    for d in prof.phrases:
+        for k, vals in dump_entries(d).items():
+            merged.setdefault(k, vals)
+    if prof.prefer:
+        merged = {k: " ".join(_preferred(k, v, prof.prefer) for v in vals.split(" ")) for k, vals in merged.items()}
+    merged.update(local_dictionary(prof))
+    return merged
+
+
+def profile_stamp(name: str) -> str:
+    """A short hash of everything profile *name* converts with: OpenCC's version, the stock
+    dictionaries, our dictionary file and the profile entry.  Every cached file derived from a
+    profile carries it, so editing a dictionary invalidates the cache under ``build/cache/``."""
+    prof = profile(name)
+    parts = [opencc.__version__, repr(prof)]
+    parts += [_stamp(_SHARE / f"{d}.ocd2") for d in prof.phrases + prof.characters + prof.regional
+              if (_SHARE / f"{d}.ocd2").is_file()]
+    parts += [hashlib.sha1((DATA_DIR / name).read_bytes()).hexdigest() for name in prof.local]
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 
 class PhraseIndex:
@@ -158,7 +271,8 @@ class BaseTable:
 
     def __init__(self, variant: str) -> None:
         self.variant = variant
-        self.config = OPENCC_CONFIG[variant]
+        #: The profile name (``data/profiles.json``), None for ``zh``.
+        self.config = profile_name(variant)
         self._cc = _converter(self.config) if self.config else None
         if variant in ("zh-hant", "zh-tw", "zh-hk", "zh-mo"):
             self._quotes = QUOTES_TO_HANT
@@ -208,16 +322,15 @@ _INDEX_LAYOUT = 3
 
 @cache
 def phrase_index(config: str) -> PhraseIndex:
-    """The phrase index of one config, kept in the cache folder between processes.
+    """The phrase index of profile *config*, kept in the cache folder between processes.
 
     Building it from the dumped dictionaries takes about 0.2 s for s2tw; loading the saved index
     takes about 15 ms, which every cold ``mkdocs build`` pays once per traditional variant.  The
-    file name carries the layout version, so an index saved by an older layout is never loaded.
+    file name carries the layout version and the profile's stamp, so an index saved by an older
+    layout or from other dictionaries is never loaded.
     """
-    sources = [_SHARE / f"{name}.ocd2" for name in _CHAINS[config][0]]
-    stamp = hashlib.sha1("|".join(_stamp(p) for p in sources if p.is_file()).encode()).hexdigest()[:12]
     base = cache_dir()
-    target = (base / f"index-{config}.{stamp}.v{_INDEX_LAYOUT}.pickle") if base else None
+    target = (base / f"index-{config}.{profile_stamp(config)}.v{_INDEX_LAYOUT}.pickle") if base else None
     if target is not None and target.is_file():
         try:
             index = pickle.loads(target.read_bytes())  # written by this function, in our cache folder
@@ -225,10 +338,7 @@ def phrase_index(config: str) -> PhraseIndex:
                 return index
         except Exception:  # a damaged cache file: rebuild it
             pass
-    keys: set[str] = set()
-    for name in _CHAINS[config][0]:
-        keys.update(dump_dictionary(name))
-    index = PhraseIndex(keys)
+    index = PhraseIndex(set(merged_phrases(config)))
     if target is not None:
         tmp_target = target.with_suffix(f".{os.getpid()}.tmp")
         tmp_target.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
@@ -236,33 +346,67 @@ def phrase_index(config: str) -> PhraseIndex:
     return index
 
 
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _compiled_phrases(name: str, base: Path) -> Path | None:
+    """``merged_phrases(name)`` compiled to ``.ocd2`` in the cache folder (None: no ``opencc_dict``)."""
+    target = base / f"phrases-{name}.{profile_stamp(name)}.ocd2"
+    if target.is_file():
+        return target
+    if not _TOOL.is_file():
+        return None
+    text = "".join(f"{k}\t{v}\n" for k, v in sorted(merged_phrases(name).items()))
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "phrases.txt", Path(tmp) / "phrases.ocd2"
+        src.write_text(text, encoding="utf-8")
+        subprocess.run([str(_TOOL), "-i", str(src), "-o", str(out), "-f", "text", "-t", "ocd2"],
+                       check=True, capture_output=True)
+        _write_atomic(target, out.read_bytes())
+    return target
+
+
 @cache
 def _converter(name: str) -> opencc.OpenCC:
-    """The OpenCC converter for *name*; for s2tw/s2hk a one-pass config (see module docstring)."""
-    phrases, chars, second = _CHAINS[name]
+    """The OpenCC converter of profile *name* (a config written to the cache folder).
+
+    Stage one is our merged phrase dictionary (``merged_phrases``) before the character
+    dictionaries; stage two the regional dictionaries.  A profile without ``segment`` converts in
+    one longest-match pass (module docstring); with it, OpenCC segments first with the same phrase
+    dictionary (max-forward-match, like the stock ``s2twp``) and applies stage two per segment, so
+    a regional phrase never matches across a word boundary.  Without a cache folder or the
+    ``opencc_dict`` tool the stock config is used.
+    """
+    prof = profile(name)
     base = cache_dir()
-    if name == "t2s" or base is None or not all((_SHARE / f"{d}.ocd2").is_file() for d in phrases + chars + second):
-        return opencc.OpenCC(f"{name}.json")
+    needed = prof.phrases + prof.characters + prof.regional
+    if base is None or not all((_SHARE / f"{d}.ocd2").is_file() for d in needed):
+        return opencc.OpenCC(f"{prof.opencc}.json")
+    phrases = _compiled_phrases(name, base)
+    if phrases is None:
+        return opencc.OpenCC(f"{prof.opencc}.json")
 
     def ocd(d: str) -> dict:
         return {"type": "ocd2", "file": str(_SHARE / f"{d}.ocd2")}
 
-    chain = [{"dict": {"type": "group", "match_policy": "short_circuit", "dicts": [
-        {"type": "group", "match_policy": "union", "dicts": [ocd(d) for d in phrases]},
-        *[ocd(d) for d in chars]]}}]
-    if second:
-        chain.append({"dict": {"type": "group", "match_policy": "short_circuit", "dicts": [ocd(d) for d in second]}})
-    config = {"name": f"{name} (one pass, zhwiki)", "conversion_chain": chain}
+    merged = {"type": "ocd2", "file": str(phrases)}
+    chain = [{"dict": {"type": "group", "match_policy": "short_circuit", "dicts": [merged, *[ocd(d) for d in prof.characters]]}}]
+    if prof.regional:
+        chain.append({"dict": {"type": "group", "match_policy": "short_circuit", "dicts": [ocd(d) for d in prof.regional]}})
+    config: dict = {"name": f"{name} (zhwiki profile)", "conversion_chain": chain}
+    if prof.segment:
+        config["segmentation"] = {"type": "mmseg", "dict": merged}
     text = json.dumps(config, ensure_ascii=False, indent=1)
-    path = base / f"{name}-onepass.{hashlib.sha1(text.encode()).hexdigest()[:10]}.json"
+    path = base / f"{name}-profile.{hashlib.sha1(text.encode()).hexdigest()[:10]}.json"
     if not path.is_file():
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        _write_atomic(path, text.encode("utf-8"))
     try:
         return opencc.OpenCC(str(path))
-    except Exception:  # an OpenCC build that rejects the config: the stock one is equivalent
-        return opencc.OpenCC(f"{name}.json")
+    except Exception:  # an OpenCC build that rejects the config: the stock one is close
+        return opencc.OpenCC(f"{prof.opencc}.json")
 
 
 @cache
@@ -303,7 +447,7 @@ def fold_char(ch: str) -> str:
     table = fold_table()
     if table:
         return table.get(ord(ch), ch)
-    out = _converter("t2s").convert(ch)
+    out = opencc.OpenCC("t2s.json").convert(ch)
     return out if len(out) == 1 else ch
 
 

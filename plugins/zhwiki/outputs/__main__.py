@@ -11,11 +11,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import epub
+from . import epub, zim
 from .edition import Edition, load_edition
 
 #: Output name → writer.  Adding an output is adding a module and a line here.
-OUTPUTS: dict[str, Callable[[Edition, Path], list[Path]]] = {"epub": epub.write}
+OUTPUTS: dict[str, Callable[[Edition, Path], list[Path]]] = {"epub": epub.write, "zim": zim.write}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,10 +3,12 @@
 The archive holds the built site as it is served (both variants, the 简繁对照 view in
 ``parallel/``, their assets; a file repeated byte for byte in another folder, such as
 Material's scripts, is stored once and redirected to) with the variant chooser ``index.html`` as main page, so the
-pages, the variant switch and the footnote tooltips work in Kiwix as on the web.  Every HTML
+pages, the variant switch and the footnote tooltips work in Kiwix as on the web.  Every article
 page is indexed for Kiwix's full-text and title search with the language ``zho`` (Xapian's CJK
-n-gram tokenizer, so 仁川 is found in both scripts).  Each variant's ``print.html``, which
-repeats its other pages, is kept but is not a front article (no search result of its own).
+n-gram tokenizer, so 仁川 is found in both scripts); what is indexed is the page's article text
+only, so Material's menus neither match every query nor fill the result snippets.  Each
+variant's ``print.html``, which repeats its other pages, is kept but neither indexed nor a front
+article (no search result of its own).
 
 Metadata are the ones Kiwix's library shows: Title, Description, Language, Creator, Publisher,
 Date, Name, Source, License, Tags, and a 48×48 PNG illustration drawn here.
@@ -26,8 +28,9 @@ import uuid
 import zlib
 from pathlib import Path
 
-from libzim.writer import Creator, Hint, Item, StringProvider
+from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 
+from . import content
 from .edition import EDITION_NS, Edition
 
 #: Media types by file suffix (fixed here, not read from the machine's mime.types).
@@ -45,12 +48,52 @@ TAGS = "wikipedia;_category:wikipedia;_pictures:no;_videos:no;_details:yes;_ftin
 PUBLISHER = "zhwiki-edition"
 
 
-class SiteFile(Item):
-    """One built file as a ZIM entry (path relative to the site root)."""
+class ArticleText(IndexData):
+    """What Kiwix's full-text index gets for one page: its title and its article text."""
 
-    def __init__(self, path: str, data: bytes, title: str, front: bool) -> None:
+    def __init__(self, title: str, text: str) -> None:
         super().__init__()
-        self._path, self._data, self._title, self._front = path, data, title, front
+        self._title, self._text = title, text
+
+    def has_indexdata(self) -> bool:
+        return bool(self._text)
+
+    def get_title(self) -> str:
+        return self._title
+
+    def get_content(self) -> str:
+        return self._text
+
+    def get_keywords(self) -> str:
+        return ""
+
+    def get_wordcount(self) -> int:
+        return word_count(self._text)
+
+    def get_geoposition(self) -> None:
+        return None
+
+
+def word_count(text: str) -> int:
+    """Words of mixed Chinese text: each CJK character counts as one, each Latin/digit run as one."""
+    return len(re.findall(r"[\u3400-\u9fff\uf900-\ufaff]|[A-Za-z0-9]+", text))
+
+
+def article_text(data: bytes) -> str:
+    """The article text of a built Material page, whitespace collapsed (empty when it has none)."""
+    try:
+        art = content.article_of(content.parse_page(data))
+    except ValueError:
+        return ""
+    return " ".join(art.text_content().split())
+
+
+class SiteFile(Item):
+    """One built file as a ZIM entry (path relative to the site root); *text* is what to index."""
+
+    def __init__(self, path: str, data: bytes, title: str, front: bool, text: str = "") -> None:
+        super().__init__()
+        self._path, self._data, self._title, self._front, self._text = path, data, title, front, text
 
     def get_path(self) -> str:
         return self._path
@@ -63,6 +106,9 @@ class SiteFile(Item):
 
     def get_contentprovider(self) -> StringProvider:
         return StringProvider(self._data)
+
+    def get_indexdata(self) -> ArticleText:
+        return ArticleText(self._title, self._text)
 
     def get_hints(self) -> dict:
         textual = not self.get_mimetype().startswith(("image/png", "font/woff"))
@@ -136,8 +182,9 @@ def entries(edition: Edition) -> tuple[list[SiteFile], list[tuple[str, str]]]:
             redirects.append((rel, first[digest]))
             continue
         first.setdefault(digest, rel)
+        front = is_html and not NOT_FRONT.search(rel)
         title = page_title(data) if is_html else ""
-        items.append(SiteFile(rel, data, title or rel, is_html and not NOT_FRONT.search(rel)))
+        items.append(SiteFile(rel, data, title or rel, front, article_text(data) if front else ""))
     return items, redirects
 
 

@@ -30,9 +30,12 @@ KATEX        := docs/assets/vendor/katex/katex.min.js
 KATEX_PKG    := katex@0.19.1
 KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
 
-.PHONY: all setup shim katex system site bundle pdf serve markdown bench conversion-diff test lint clean
+.PHONY: all setup shim katex system site bundle pdf epub zim serve markdown bench conversion-diff test lint clean
 
-all: site bundle pdf
+all: site bundle pdf epub zim
+	@echo "wrote:"; echo "  site/ ($$(find site -type f | wc -l) files)"; \
+	  for f in dist/$(NAME)-offline.zip $(foreach v,$(VARIANTS),dist/$(NAME)-$(v).pdf dist/$(NAME)-$(v).epub) dist/$(NAME).zim; do \
+	    if [ -f "$$f" ]; then echo "  $$f ($$(stat -c %s "$$f") bytes)"; else echo "  $$f (not written)"; fi; done
 
 ## Python environment (.venv) with the project installed in editable mode.
 setup: $(VENV)/.installed $(SHIM) $(KATEX)
@@ -82,6 +85,13 @@ bundle: site
 
 pdf: site system
 	$(BIN)/python scripts/pdf.py --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
+
+## EPUB 3 per variant and the Kiwix ZIM, made from the built site (plugins/zhwiki/outputs/).
+epub: site
+	$(BIN)/python -m zhwiki.outputs epub --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
+
+zim: site
+	$(BIN)/python -m zhwiki.outputs zim --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
 
 serve: setup
 	$(BIN)/mkdocs serve

@@ -282,12 +282,18 @@ def serve_rebuilds(source: Path, variants: list[str], runs: int, tmp: Path) -> t
     return out, inner
 
 
-# -- print, PDF, offline bundle --------------------------------------------------------------------
+# -- print, PDF, offline bundle, EPUB, ZIM ----------------------------------------------------------
 def script_stage(name: str, args: list[str], runs: int, env: dict[str, str]) -> list[float] | None:
     path = ROOT / "scripts" / name
     if not path.is_file():
         return None
     return [timed_run([sys.executable, str(path), *args], env, ROOT) for _ in range(runs)]
+
+
+def output_stage(name: str, site: Path, out: Path, runs: int, env: dict[str, str]) -> list[float]:
+    """Seconds to write one output of plugins/zhwiki/outputs/ (``python -m zhwiki.outputs NAME``) from *site*."""
+    cmd = [sys.executable, "-m", "zhwiki.outputs", name, "--site", str(site), "--out", str(out), "--name", "bench"]
+    return [timed_run(cmd, env, ROOT) for _ in range(runs)]
 
 
 # -- baselines -------------------------------------------------------------------------------------
@@ -419,6 +425,11 @@ def main(argv: list[str] | None = None) -> int:
                                           "--variants", " ".join(variants)], runs, env)
             rows.append((f"print page + PDF, {len(variants)} variants (scripts/pdf.py)",
                          fmt(median(pdf)) if pdf else "not available", str(len(pdf or []))))
+            log("EPUB, ZIM…\n")
+            epub = output_stage("epub", site, tmp / "dist", runs, env)
+            rows.append((f"EPUB 3, {len(variants)} variants (zhwiki.outputs epub)", fmt(median(epub)), str(len(epub))))
+            zim = output_stage("zim", site, tmp / "dist", runs, env)
+            rows.append(("Kiwix ZIM, whole edition with full-text index (zhwiki.outputs zim)", fmt(median(zim)), str(len(zim))))
             if not bundle or not pdf:
                 notes.append("Rows marked *not available*: the script did not exist when the benchmark ran.")
             if not args.no_serve:

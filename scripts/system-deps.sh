@@ -1,7 +1,8 @@
 #!/bin/sh
 # Debian packages for the PDFs and the browser tests: Chromium (never a downloaded browser),
-# poppler's pdfinfo/pdftotext/pdffonts, and CJK fonts (a TrueType one, so PDFs embed no Type 3 font).
-PKGS="chromium poppler-utils fonts-noto-cjk fonts-wqy-zenhei"
+# poppler's pdfinfo/pdftotext/pdffonts, and CJK fonts (a TrueType one, so PDFs embed no Type 3 font);
+# epubcheck, zimcheck (zim-tools) and kiwix-serve (kiwix-tools) check the EPUBs and the ZIM.
+PKGS="chromium poppler-utils fonts-noto-cjk fonts-wqy-zenhei epubcheck zim-tools kiwix-tools"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -1,0 +1,11 @@
+"""The edition's outputs made from the built site: one module per output format.
+
+Every output reads the same :class:`~zhwiki.outputs.edition.Edition` (the built pages of each
+variant, the assets and the metadata, loaded once from ``site/``) and writes its files into a
+folder, returning the paths it wrote.  Adding an output is adding a module with a
+``write(edition, out_dir) -> list[Path]`` function and naming it in ``__main__.OUTPUTS``.
+
+This package reads HTML that the site build already converted and sanitizes it again, so later
+layout changes flow through.  It imports from the stages below (``about``, ``conversion``),
+never from the MkDocs glue (``plugin.py``).
+"""

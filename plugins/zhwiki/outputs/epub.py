@@ -101,17 +101,30 @@ def doc_name(path: str) -> str:
     return re.sub(r"\.html$", ".xhtml", path)
 
 
-def _rewrite_links(body: html.HtmlElement, included: set[str]) -> None:
-    """Point links at the book's documents; drop links to pages the book does not hold."""
+def _rewrite_links(body: html.HtmlElement, own: str, ids: dict[str, set[str]]) -> None:
+    """Point links at the book's documents; drop links to pages the book does not hold.
+
+    ``ids`` maps each included page path to the ids its document defines. A fragment the target
+    does not define (a browser text directive ``#:~:text=…``, an anchor the book leaves out) is
+    dropped, so the link leads to the document: epubcheck rejects undefined fragments (RSC-012).
+    """
     for a in body.iter("a"):
         href = a.get("href")
-        if href is None or href.startswith(("http:", "https:", "mailto:", "#")):
+        if href is None or href.startswith(("http:", "https:", "mailto:")):
             continue
         path, _, frag = href.partition("#")
-        if path in included:
-            a.set("href", doc_name(path) + (f"#{frag}" if frag else ""))
-        else:
+        target = path or own
+        if target not in ids:
             del a.attrib["href"]
+            continue
+        keep = f"#{frag}" if frag and frag in ids[target] else ""
+        if not path:
+            if keep:
+                a.set("href", keep)
+            else:
+                a.set("href", doc_name(own))
+            continue
+        a.set("href", doc_name(path) + keep)
 
 
 def _footnotes(body: html.HtmlElement) -> None:
@@ -239,15 +252,18 @@ def make_book(edition: Edition, variant: Variant) -> epub.EpubBook:
     cover = _Document(_cover(edition, variant), uid="cover", file_name="cover.xhtml", title=variant.title, lang=variant.lang)
     book.add_item(cover)
 
-    included = {p.path for p in variant.pages}
     docs: list[epub.EpubHtml] = []
     toc: list = []
     number = 0
-    for i, page in enumerate(variant.pages):
+    bodies = []
+    for page in variant.pages:
         body = copy.deepcopy(page.body)
-        _rewrite_links(body, included)
         _footnotes(body)
         _definition_lists(body)
+        bodies.append(body)
+    ids = {page.path: {str(v) for v in body.xpath(".//@id")} for page, body in zip(variant.pages, bodies, strict=True)}
+    for i, (page, body) in enumerate(zip(variant.pages, bodies, strict=True)):
+        _rewrite_links(body, page.path, ids)
         if page.section:
             number += 1
         sub = _number_headings(page, number if page.section else None, body)

@@ -1,0 +1,105 @@
+"""Infobox, taxobox, chembox and list families read as zh.wikipedia shows them (issue 17).
+
+Golden files live in ``tests/cases/templates/infobox/``; these are direct assertions of what a
+reader must (and must never) see, on small inputs written for this project.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_templates import diag, lead
+
+from zhwiki.templates import infobox_data as D
+
+
+def box_of(md: str) -> str:
+    m = re.search(r'<div class="infobox[^"]*" markdown="1">.*?\n</div>\n', md, re.S)
+    assert m, md
+    return m.group(0)
+
+
+def labels_of(box: str) -> list[str]:
+    """The definition-list terms of a box (the line before each ``:   value``)."""
+    lines = box.split("\n")
+    return [lines[i - 1] for i, ln in enumerate(lines) if ln.startswith(":   ")]
+
+
+FILM = """{{Infobox film
+| name = 河上
+| image = River poster.jpg
+| image_size = 200px
+| director = 甲导演
+| producer = 乙
+| starring = 丙<br>丁
+| music = 戊
+| released = {{Film date|2019|5|1}}
+| runtime = 98分钟
+| language = 普通话
+| budget = 500万元
+| box width = 300px
+| embed = yes
+}}
+正文。"""
+
+
+def test_film_labels_are_chinese_and_layout_is_hidden() -> None:
+    box = box_of(lead(FILM))
+    assert labels_of(box) == ["导演", "制片", "主演", "配乐", "上映日期", "片长", "语言", "制作成本"]
+    for raw in ("image_size", "200px", "box width", "300px", "embed", "director", "River poster.jpg</p>"):
+        assert raw not in box.replace('title="River poster.jpg"', ""), raw
+    assert "98分钟" in box and "500万元" in box
+
+
+def test_coordinates_from_split_parameters_show_once_formatted() -> None:
+    src = ("{{Infobox settlement | name = 甲镇 | latd = 33 | latm = 0 | latNS = N | longd = 129 | longm = 6 | longEW = E"
+           " | coordinates_display = inline | population_total = 1200 }}\n正文。")
+    box = box_of(lead(src))
+    assert box.count("33°00′N 129°06′E") == 1
+    assert "坐标" in labels_of(box)
+    assert not re.search(r"lat|long|NS|EW|inline", box)
+    assert "1200" in box
+
+
+def test_numbered_and_paired_rows_keep_their_structure() -> None:
+    src = ("{{Infobox airport | name = 乙机场 | IATA = YYY | r1-number = 09/27 | r1-length-m = 2,800 | r1-surface = 沥青"
+           " | stat1-header = 旅客 | stat1-data = 1,234 }}\n"
+           "{{Infobox | title = 丙 | header1 = 概况 | label2 = 长度 | data2 = 5千米 }}\n正文。")
+    md = lead(src)
+    assert "| 09/27 | 2,800 | 沥青 |" in md and "跑道" in md
+    assert "旅客\n:   1,234" in md and "长度\n:   5千米" in md
+    assert '<p class="infobox-header" markdown="span">概况</p>' in md
+    assert not re.search(r"r1|stat1|header1|label2|data2", md)
+
+
+def test_unlabelled_parameter_is_readable_and_counted() -> None:
+    src = "{{Infobox film | name = 丁 | director = 某 | secret_weapon = 长剑 }}\n正文。"
+    box = box_of(lead(src))
+    assert "Secret weapon\n:   长剑" in box
+    assert diag(src).unlabelled_params["infobox film: secret_weapon"] == 1
+
+
+def test_image_parameters_become_figures_never_text_rows() -> None:
+    src = ("{{Infobox company | name = 戊公司 | logo = Wu logo.svg | logo_size = 90px | image = [[File:Wu HQ.jpg|200px]]"
+           " | caption = 总部大楼 | founded = 1999年 | num_employees = 3,000 }}\n正文。")
+    box = box_of(lead(src))
+    assert box.count('<figure class="wiki-figure"') == 2 and "总部大楼" in box
+    assert labels_of(box) == ["成立", "员工人数"]
+
+
+@pytest.mark.parametrize("name", ["infobox person", "infobox film", "infobox television", "infobox album", "infobox single",
+                                  "infobox song", "infobox book", "infobox software", "infobox website",
+                                  "infobox video game", "infobox company", "infobox organization", "infobox settlement",
+                                  "infobox country", "infobox building", "infobox airport", "infobox station",
+                                  "infobox rail line", "infobox road", "infobox election", "infobox language",
+                                  "infobox planet", "infobox military unit", "infobox event"])
+def test_every_common_family_has_a_table(name: str) -> None:
+    fam = D.family_for(name)
+    assert fam is not None and len(fam.labels) >= 50
+
+
+def test_label_tables_hold_chinese_labels_only() -> None:
+    for fam in (*D.families(), D.common()):
+        for k, v in fam.labels.items():
+            assert re.search(r"[\u4e00-\u9fff]", v) or re.match(r"^(ISO|IATA|ICAO|FAA|ISBN|ISSN|OCLC|UTC|Alexa|Glottolog)", v), (fam.name, k, v)

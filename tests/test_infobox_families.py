@@ -103,3 +103,27 @@ def test_label_tables_hold_chinese_labels_only() -> None:
     for fam in (*D.families(), D.common()):
         for k, v in fam.labels.items():
             assert re.search(r"[\u4e00-\u9fff]", v) or re.match(r"^(ISO|IATA|ICAO|FAA|ISBN|ISSN|OCLC|UTC|Alexa|Glottolog)", v), (fam.name, k, v)
+
+
+CHINESE = """{{Infobox Chinese
+| t = 甲午戰爭 | s = 甲午战争 | p = Jiǎwǔ Zhànzhēng | kanji = 日清戦争 | hangul = 청일전쟁
+}}
+正文。"""
+
+
+@pytest.mark.parametrize("variant", ["zh-cn", "zh-tw", "zh-hk"])
+def test_infobox_chinese_scripts_are_never_converted(variant: str) -> None:
+    box = box_of(lead(CHINESE, variant))
+    assert '<span lang="zh-Hant">甲午戰爭</span>' in box
+    assert '<span lang="zh-Hans">甲午战争</span>' in box
+    assert '<span lang="ja">日清戦争</span>' in box and "日清戰爭" not in box
+    assert '<span lang="ko">청일전쟁</span>' in box
+    want = ["繁体字", "简化字", "汉语拼音", "日文", "谚文"] if variant == "zh-cn" else ["繁體字", "簡化字", "漢語拼音", "日文", "諺文"]
+    assert labels_of(box) == want
+
+
+def test_infobox_chinese_inside_another_infobox_adds_its_rows() -> None:
+    src = "{{Infobox person | name = 某 | birth_date = 1900年 | module = {{Infobox Chinese|child=yes|t=學者|s=学者}} }}\n正文。"
+    box = box_of(lead(src))
+    assert labels_of(box) == ["出生", "繁体字", "简化字"]
+    assert box.count('class="infobox ') == 1

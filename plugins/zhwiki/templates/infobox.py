@@ -179,6 +179,10 @@ def coordinates(vals: dict[str, str]) -> str:
     return ""
 
 
+#: Boxes that may sit inside another infobox (``module = {{Infobox Chinese|…}}``): handler → rows function.
+EMBEDDED: dict = {}
+
+
 class _Box:
     """The content of one generic infobox while it is collected: figures, rows, tables."""
 
@@ -243,12 +247,16 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         if not value:
             continue
         # embedded infoboxes (``module = {{Infobox … | embed = yes}}``): their rows join this box
-        inner = [t for t in raw[k].filter_templates(recursive=False) if lookup(str(t.name)) is not None
-                 and lookup(str(t.name)).handler is generic]
+        inner = [t for t in raw[k].filter_templates(recursive=False) if (s := lookup(str(t.name))) is not None
+                 and (s.handler is generic or s.handler in EMBEDDED)]
         if inner and not raw[k].strip_code().strip():
             for t in inner:
                 ctx.diag.template("infobox")
-                _collect(t, ctx, box, None)
+                handler = lookup(str(t.name)).handler  # type: ignore[union-attr]
+                if handler is generic:
+                    _collect(t, ctx, box, None)
+                else:
+                    box.rows += EMBEDDED[handler](t, ctx)
             continue
         if D.is_image(rk):
             fig = _figure(ctx, node, rk, value, params)

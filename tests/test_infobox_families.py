@@ -127,3 +127,28 @@ def test_infobox_chinese_inside_another_infobox_adds_its_rows() -> None:
     box = box_of(lead(src))
     assert labels_of(box) == ["出生", "繁体字", "简化字"]
     assert box.count('class="infobox ') == 1
+
+
+def test_military_conflict_keeps_casus_combatants_and_every_other_row() -> None:
+    src = """{{Infobox military conflict
+| conflict = 某战役
+| casus = 边境冲突
+| combatant1 = 甲国
+| combatant2 = 乙国
+| combatant3 = 丙国
+| commander1 = 甲将
+| commander2 = 乙将
+| strength1 = 1,000
+| casualties3 = 10人
+| result = 甲方胜利
+| territory = 无
+| map_type = 甲国
+| latitude = 49
+}}
+正文。"""
+    box = box_of(lead(src))
+    assert "起因\n:   边境冲突" in box and "结果\n:   甲方胜利" in box and "领土变更\n:   无" in box
+    assert "| **参战方** | 甲国 | 乙国 | 丙国 |" in box
+    assert "| **指挥官与领导者** | 甲将 | 乙将 |  |" in box
+    assert "| **兵力** | 1,000 |  |  |" in box and "| **伤亡与损失** |  |  | 10人 |" in box
+    assert "map" not in box.lower() and "49" not in box

@@ -26,8 +26,11 @@ from .media import figure, file_name
 ROWS = [
     ("date", "日期"), ("place", "地点"), ("location", "地点"), ("coordinates", "坐标"),
     ("status", "状态"), ("result", "结果"), ("territory", "领土变更"), ("action", "行动"),
-    ("cause", "起因"), ("goal", "目的"), ("type", "类型"),
+    ("cause", "起因"), ("casus", "起因"), ("goal", "目的"), ("type", "类型"),
 ]
+#: Parameters of the conflict box handled by its own layout (title, picture, sides, notes, navigation).
+_CONFLICT_OWN = re.compile(r"^(conflict|name|partof|part of|image|image_name|img|caption|image_caption|alt|notes|footnotes|"
+                           r"campaignbox|combatants_header|(combatant|commander|units|strength|casualties)\d[a-z]?)$")
 SIDE_ROWS = [("combatant", "参战方"), ("commander", "指挥官与领导者"), ("units", "参战单位"),
              ("strength", "兵力"), ("casualties", "伤亡与损失")]
 _SIDE_RE = re.compile(r"^(combatant|commander|units|strength|casualties)(\d)([a-z]?)$")
@@ -116,7 +119,22 @@ def military_conflict(node: Template, ctx: RenderContext) -> str:
         if value.strip():
             rows.append((label, value))
             seen.add(label)
+    keys = {k for k, _ in ROWS}
+    for p in node.params:
+        k = str(p.name).strip()
+        if not p.showkey or k in keys or _CONFLICT_OWN.match(k) or D.is_layout(k) or D.is_caption(k):
+            continue
+        value = cell(ctx, p.value)
+        if value.strip():
+            label = D.label(name_of(node), k)
+            if label is None:
+                label = D.readable(k)
+                ctx.diag.unlabelled_param(name_of(node), k)
+            rows.append((label, value))
     lines += _definitions(rows)
+    header = arg_code(node, "combatants_header")
+    if header is not None and cell(ctx, header).strip():
+        lines += [f'<p class="infobox-header" markdown="span">{cell(ctx, header)}</p>', ""]
     sides = sorted({int(m.group(2)) for p in node.params
                     if (m := _SIDE_RE.match(str(p.name).strip())) and str(p.value).strip()})
     table = []

@@ -152,3 +152,33 @@ def test_military_conflict_keeps_casus_combatants_and_every_other_row() -> None:
     assert "| **指挥官与领导者** | 甲将 | 乙将 |  |" in box
     assert "| **兵力** | 1,000 |  |  |" in box and "| **伤亡与损失** |  |  | 10人 |" in box
     assert "map" not in box.lower() and "49" not in box
+
+
+NACL = """{{Chembox
+| Section1 = {{Chembox Identifiers | CASNo = 7647-14-5 | CASNo_Ref = {{cascite|correct|CAS}} | PubChem = 5234
+  | ChemSpiderID = 5044 | ChemSpiderID_Ref = {{chemspidercite|correct|chemspider}} }}
+| Section2 = {{Chembox Properties | Formula = NaCl | MolarMass = 58.44 | Appearance = 无色晶体
+  | Density = 2.17 g/cm<sup>3</sup> | MeltingPtC = 801 | BoilingPtC = 1465 | Solubility = 360 g/L（25 °C） }}
+| Section3 = {{Chembox Hazards | MainHazards = 刺激眼睛 | FlashPt = 不可燃 }}
+}}
+正文。"""
+
+
+def test_chembox_sections_labels_numbers_and_units() -> None:
+    box = box_of(lead(NACL))
+    assert labels_of(box) == ["CAS号", "PubChem", "ChemSpider", "化学式", "摩尔质量", "外观", "密度", "熔点", "沸点",
+                              "溶解性（水）", "主要危害", "闪点"]
+    for shown in ("7647-14-5", "5234", "5044", "NaCl", "58.44 g·mol⁻¹", "2.17 g/cm<sup>3</sup>", "801 °C（1074 K，1474 °F）",
+                  "1465 °C（1738 K，2669 °F）", "360 g/L（25 °C）"):
+        assert shown in box, shown
+    assert [h for h in re.findall(r'infobox-header" markdown="span">([^<]+)<', box)] == ["识别", "性质", "危险性"]
+    assert "correct" not in box and "cite" not in box and "；" not in box
+
+
+def test_chembox_formula_from_element_counts_in_hill_order() -> None:
+    src = "{{Chembox | Section2 = {{Chembox Properties | O=1 | H=6 | C=2 | MolarMass = 46.07 }} }}\n正文。"
+    assert "化学式\n:   C<sub>2</sub>H<sub>6</sub>O\n" in box_of(lead(src))
+    src = "{{Chembox | Section2 = {{Chembox Properties | Na=1 | Cl=1 }} }}\n正文。"
+    assert "化学式\n:   ClNa\n" in box_of(lead(src))
+    src = "{{Chembox | Section2 = {{Chembox Properties | Formula = C6H12O6 }} }}\n正文。"
+    assert "C<sub>6</sub>H<sub>12</sub>O<sub>6</sub>" in box_of(lead(src))

@@ -253,6 +253,7 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
 
 # Import the families so that they register themselves.
 from . import (  # noqa: E402,F401
+    chembox,
     chinese_box,
     citations,
     conversion,

@@ -398,18 +398,28 @@ def generic(node: Template, ctx: RenderContext) -> str:
             lines += [title, ""]
     box = _Box()
     _collect(node, ctx, box, title_key)
-    for fig in box.figures:
+    return box_markdown(ctx, lines, box.figures, box.rows, box.tables)
+
+
+def box_markdown(ctx: RenderContext, head: list[str], figures: list[str], rows: list[tuple[str, str]],
+                 tables: list[str] | None = None) -> str:
+    """The stashed Markdown of a box: *head* (the opening ``<div>`` line, a blank and the title),
+    then the figures, the rows (label and value IMD; an empty value makes the label a header line,
+    an empty label a full-width line) and the small tables.  An empty box shows nothing."""
+    lines = list(head)
+    n = len([x for x in head if x.startswith("<div")]) * 2
+    for fig in figures:
         lines += [fig, ""]
-    for label, value in box.rows:
+    for label, value in rows:
         if not value:
             lines += [f'<p class="infobox-header" markdown="span">{label}</p>', ""]
         elif not label:
             lines += [f'<p class="infobox-data" markdown="span">{value}</p>', ""]
         else:
             lines += [label, f":   {value}", ""]
-    for table in box.tables:
+    for table in tables or []:
         lines += ['<div class="infobox-table" markdown="1">', "", table, "", "</div>", ""]
-    if len(lines) == 2:
+    if len(lines) <= n:
         return ""
     lines.append("</div>")
     return ctx.stash_block("\n".join(lines))

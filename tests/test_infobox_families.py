@@ -182,3 +182,42 @@ def test_chembox_formula_from_element_counts_in_hill_order() -> None:
     assert "化学式\n:   ClNa\n" in box_of(lead(src))
     src = "{{Chembox | Section2 = {{Chembox Properties | Formula = C6H12O6 }} }}\n正文。"
     assert "C<sub>6</sub>H<sub>12</sub>O<sub>6</sub>" in box_of(lead(src))
+
+
+TAXOBOX = """{{Taxobox
+| name = 某鹤
+| image = Crane exempli.jpg
+| status = EN | status_system = IUCN3.1
+| regnum = [[动物界]] | classis = [[鸟纲]] | ordo = [[鹤形目]] | familia = [[鹤科]]
+| genus = [[鹤属]] | species = '''某鹤''' ''G. exempli''
+| binomial = Grus exempli | binomial_authority = Wang, 1901
+| synonyms =
+* ''Ardea exempli''
+* ''Grus minor''
+| fossil_range = {{fossil range|5.3|0}}
+}}
+正文。"""
+
+
+def test_taxobox_status_ranks_binomial_synonyms() -> None:
+    box = box_of(lead(TAXOBOX))
+    assert "濒危（IUCN 3.1）" in box
+    assert labels_of(box) == ["化石时期", "界", "纲", "目", "科", "属", "种"]
+    assert "<i>Grus exempli</i><br><small>Wang, 1901</small>" in box
+    assert "• <i>Ardea exempli</i><br>• <i>Grus minor</i>" in box
+    assert "5.3–0 百万年前" in box and box.count('<figure class="wiki-figure"') == 1
+    assert not re.search(r"(^|\n)\*|status|IUCN3\.1|fossil", box)
+
+
+@pytest.mark.parametrize("code,system,words", [("CR", "IUCN3.1", "极危（IUCN 3.1）"), ("LC", "IUCN3.1", "无危（IUCN 3.1）"),
+                                               ("LR/nt", "IUCN2.3", "低危（近危）（IUCN 2.3）"), ("DD", "iucn3.1", "数据缺乏（IUCN 3.1）")])
+def test_status_words(code: str, system: str, words: str) -> None:
+    from zhwiki.templates.taxobox import status_text
+
+    assert status_text(code, system) == words
+
+
+def test_speciesbox_builds_binomial_from_genus_and_species() -> None:
+    src = "{{Speciesbox | genus = Ranaexempla | species = parva | authority = Zhang, 2001 | status = VU | status_system = IUCN3.1 }}\n正文。"
+    box = box_of(lead(src))
+    assert "<i>Ranaexempla parva</i><br><small>Zhang, 2001</small>" in box and "易危（IUCN 3.1）" in box

@@ -268,6 +268,7 @@ from . import (  # noqa: E402,F401
     media,
     quotes,
     references,
+    taxobox,
     units,
 )
 

@@ -221,3 +221,54 @@ def test_speciesbox_builds_binomial_from_genus_and_species() -> None:
     src = "{{Speciesbox | genus = Ranaexempla | species = parva | authority = Zhang, 2001 | status = VU | status_system = IUCN3.1 }}\n正文。"
     box = box_of(lead(src))
     assert "<i>Ranaexempla parva</i><br><small>Zhang, 2001</small>" in box and "易危（IUCN 3.1）" in box
+
+
+def page(src: str, path: str = "s01.md", variant: str = "zh-cn") -> str:
+    from test_templates import edition
+
+    return edition(src, variant)[path]
+
+
+def test_tracklist_is_a_numbered_table_with_credits_and_total() -> None:
+    src = """导言。
+
+== 曲目 ==
+{{Tracklist
+| all_lyrics = 甲 | all_music = 乙
+| title1 = 一 | lyrics1 = 丙 | length1 = 3:05
+| title2 = 二 | note2 = 现场版 | length2 = 4:10
+| title3 = 三 | length3 = 1:00:00
+}}
+"""
+    md = page(src)
+    assert "全部作词：甲；全部作曲：乙" in md
+    assert "| 曲序 | 曲目 | 作词 | 时长 |" in md
+    assert "| 1. | 一 | 丙 | 3:05 |" in md and "| 2. | 二（现场版） |  | 4:10 |" in md and "| 3. | 三 |  | 1:00:00 |" in md
+    assert "**总时长** | **1:07:15** |" in md
+
+
+def test_status_cells_are_words_with_a_class() -> None:
+    src = """导言。
+
+== 奖项 ==
+{| class="wikitable"
+| {{won}} || {{nom}} || {{N/A}} || {{partial}} || {{yes|支持}} || {{Version|o|1.0}}
+|}
+"""
+    md = page(src)
+    for span in ('<span class="status status-won">获奖</span>', '<span class="status status-nom">提名</span>',
+                 '<span class="status status-na">不适用</span>', '<span class="status status-partial">部分</span>',
+                 '<span class="status status-yes">支持</span>', '<span class="version version-old" title="旧版本，已不再支持">1.0</span>'):
+        assert span in md, span
+
+
+def test_navigation_boxes_are_dropped_without_marker() -> None:
+    src = "正文。\n{{Portal box|化学}}\n{{Taxonbar|from=Q1}}\n{{Authority control}}\n{{Chemical elements navbox}}\n{{Chemistry sidebar}}\n"
+    md = lead(src)
+    assert "unknown-template" not in md and "化学" not in md and "Q1" not in md
+    assert not diag(src).unknown_templates
+
+
+def test_succession_box_is_a_small_table() -> None:
+    md = lead("正文。\n\n{{succession box|title=某职|years=2001–2005|before=甲|after=乙}}\n")
+    assert "| 前任 | 职位 | 继任 |" in md and "| 甲 | 某职<br>2001–2005 | 乙 |" in md

@@ -418,7 +418,7 @@ def box_markdown(ctx: RenderContext, head: list[str], figures: list[str], rows: 
         else:
             lines += [label, f":   {value}", ""]
     for table in tables or []:
-        lines += ['<div class="infobox-table" markdown="1">', "", table, "", "</div>", ""]
+        lines += ['<div class="infobox-subtable" markdown="1">', "", table, "", "</div>", ""]
     if len(lines) <= n:
         return ""
     lines.append("</div>")

@@ -272,3 +272,27 @@ def test_navigation_boxes_are_dropped_without_marker() -> None:
 def test_succession_box_is_a_small_table() -> None:
     md = lead("正文。\n\n{{succession box|title=某职|years=2001–2005|before=甲|after=乙}}\n")
     assert "| 前任 | 职位 | 继任 |" in md and "| 甲 | 某职<br>2001–2005 | 乙 |" in md
+
+
+def test_multiple_issues_is_one_notice_listing_each_issue() -> None:
+    src = """{{多個問題|
+{{Refimprove|time=2019-01-01T00:00:00+00:00}}
+{{Copyedit|time=2020-05-05}}
+{{Notability|time=2021}}
+}}
+正文。"""
+    md = lead(src)
+    assert md.count("!!! warning") == 1
+    assert "    * 需要补充更多来源。\n    * 需要文字修饰。\n    * 主题的关注度不足。" in md
+    assert "2019" not in md and "2020" not in md and "time" not in md
+    assert "unknown-template" not in md and not diag(src).unknown_templates
+
+
+def test_multiple_issues_old_named_form_and_section() -> None:
+    md = lead("正文。\n\n{{multiple issues|section=yes|unreferenced=2018-01|orphan=2019}}\n")
+    assert '!!! warning "本章节存在以下问题' in md and "* 没有列出任何参考或来源。" in md and "2018" not in md
+
+
+def test_otheruses_with_named_parameters() -> None:
+    md = lead("{{Otheruses|subject=微软公司的一项技术|other=顶级域名|.net}}\n正文。", "zh-tw")
+    assert "本文介紹的是微軟公司的一項技術。關於頂級域名，請見「[.net](" in md

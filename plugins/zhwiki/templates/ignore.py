@@ -24,7 +24,7 @@ IGNORED = (
     "commonscat", "wikiquote", "wiktionary", "wikisource", "sister project links", "portal",
     "portal bar", "defaultsort", "featured article", "good article", "short description",
     "use dmy dates", "use mdy dates", "toc", "toc limit", "toc right", "clear", "-", "clr",
-    "stub", "copyedit", "refimprove", "unreferenced", "multiple issues", "noteta/doc",
+    "stub", "copyedit", "refimprove", "unreferenced", "noteta/doc",
     "pp-protected", "pp-semi", "pp", "coord missing", "featured list",
     "refbegin", "refend", "italic title", "displaytitle", "campaignbox", "military navigation",
     "navbox with collapsible groups", "navbox subgroup", "sidebar", "wikinews", "wikivoyage", "wikibooks",

@@ -296,3 +296,25 @@ def test_multiple_issues_old_named_form_and_section() -> None:
 def test_otheruses_with_named_parameters() -> None:
     md = lead("{{Otheruses|subject=微软公司的一项技术|other=顶级域名|.net}}\n正文。", "zh-tw")
     assert "本文介紹的是微軟公司的一項技術。關於頂級域名，請見「[.net](" in md
+
+
+def test_chembox_real_world_forms() -> None:
+    """Left/right images with their _Ref flags, R/S phrases, EU symbols, a parameter named in Chinese."""
+    src = """{{Chembox
+| NameEn = Exemplol
+| ImageFileL1 = Exemplol-2D.svg
+| ImageFileL1_Ref = {{chemboximage|correct|??}}
+| ImageNameL1 = 线键式
+| Section2 = {{Chembox Properties | MolarMass = 46.07(2) }}
+| Section7 = {{Chembox Hazards | 自燃点 = 363 °C | EUHazardSymbol = {{Chembox EUHazardSymbol|F}}
+  | RPhrases = {{R11}} | SPhrases = {{S2}}-{{S7}} | HPhrases = {{H-phrases|225|319}} }}
+| Section8 = {{Chembox Related | Function = [[醇]] | OtherFunctn = [[甲醇]] }}
+}}
+正文。"""
+    box = box_of(lead(src))
+    assert box.count('<figure class="wiki-figure"') == 1 and "chemboximage" not in box
+    for row in ("英文名\n:   Exemplol", "摩尔质量\n:   46.07(2) g·mol⁻¹", "自燃点\n:   363 °C", "欧盟危险性符号\n:   F",
+                "R-术语\n:   R11", "S-术语\n:   S2-S7", "H-术语\n:   H225, H319"):
+        assert row in box, row
+    assert re.search(r"相关\[醇\]\([^)]*\)\n:   \[甲醇\]", box)
+    assert not diag(src).unknown_templates and not diag(src).unlabelled_params

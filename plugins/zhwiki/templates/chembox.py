@@ -22,9 +22,10 @@ from importlib import resources
 
 from mwparserfromhell.nodes import Template
 
+from ..render import escape
 from ..render.context import RenderContext
 from . import infobox_data as D
-from . import name_of, normalize, register
+from . import name_of, normalize, positional, register
 from .infobox import box_markdown, cell, figure, file_name
 
 
@@ -40,6 +41,8 @@ def _hidden() -> re.Pattern[str]:
 
 
 _NUM = re.compile(r"^-?\d+(?:\.\d+)?$")
+#: A bare value that may take its unit: a number, maybe with its uncertainty in brackets (``46.06844(232)``).
+_BARE = re.compile(r"^-?\d+(?:\.\d+)?(?:\(\d+\))?$")
 _PLAIN_FORMULA = re.compile(r"^(?:[A-Z][a-z]?\d*)+$")
 
 
@@ -109,10 +112,11 @@ def _rows(node: Template, ctx: RenderContext, labels: dict[str, str]) -> list[tu
         elif k == "Formula":
             value = plain_formula(value)
             formula_at = -1
-        elif k in data["units"] and _NUM.match(value.strip()):
+        elif k in data["units"] and _BARE.match(value.strip()):
             value += data["units"][k]
-        own = next((q.value for q in node.params if str(q.name).strip() == f"{k}_label" and str(q.value).strip()), None)
-        label = f"相关{cell(ctx, own)}" if own is not None else labels.get(k)
+        own = next((q.value for q in node.params if str(q.name).strip() in (f"{k}_label", "Function" if k in (
+            "OtherFunctn", "OtherFunction") else "") and str(q.value).strip()), None)
+        label = f"相关{cell(ctx, own)}" if own is not None else labels.get(k) or D.label("chembox", k)
         if label is None:
             label = D.readable(k)
             ctx.diag.unlabelled_param(name_of(node), k)
@@ -140,7 +144,7 @@ def chembox(node: Template, ctx: RenderContext) -> str:
     params = {str(p.name).strip(): str(p.value).strip() for p in node.params}
     for k, v in params.items():
         m = re.fullmatch(r"ImageFile(\w*)", k)
-        if m and v:
+        if m and v and not k.endswith(("_Ref", "_ref")) and "{{" not in v:
             s = m.group(1)
             figures.append(figure(ctx, file_name(v), params.get(f"ImageCaption{s}", ""),
                                   params.get(f"ImageAlt{s}", "") or params.get(f"ImageName{s}", "")).strip())
@@ -163,6 +167,19 @@ def chembox(node: Template, ctx: RenderContext) -> str:
     return box_markdown(ctx, head, figures, rows)
 
 
+def code_text(node: Template, ctx: RenderContext) -> str:
+    """A code template inside a chembox value (``{{R11}}``, ``{{GHS02}}``, ``{{Chembox EUHazardSymbol|F}}``,
+    ``{{H-phrases|225|319}}``) as its code: R11, GHS02, F, H225, H319."""
+    name = name_of(node)
+    lists = table()["text_templates"]["lists"]
+    if name in lists:
+        return escape.text(", ".join(f"{lists[name]}{p}" for p in positional(node) if p))
+    pos = [p for p in positional(node) if p]
+    if name in table()["text_templates"]["names"]:
+        return escape.text(" ".join(pos))
+    return escape.text(str(node.name).strip().upper())
+
+
 def _flag(node: Template, ctx: RenderContext) -> str:
     """A verification flag (``{{cascite|correct|CAS}}``): editors' bookkeeping, shown as nothing."""
     return ""
@@ -180,3 +197,5 @@ def section(node: Template, ctx: RenderContext) -> str:
 
 
 register("infobox", *table()["sections"])(section)
+register("infobox", *table()["text_templates"]["names"], *table()["text_templates"]["lists"],
+         *[f"{c}{n}" for c in "rs" for n in range(1, 69)], *[f"ghs{n:02d}" for n in range(1, 10)])(code_text)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 _DIGITS = re.compile(r"^(.*?)[ ]?(\d+)$")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def key(name: str) -> str:
@@ -99,6 +100,8 @@ def label(template: str, param: str) -> str | None:
     A numbered parameter (``candidate2``, ``party 3``) takes the label of its base name.
     Returns None when no table knows the name.
     """
+    if _CJK.search(param):
+        return param.strip()  # a parameter named in Chinese is its own label (``自燃点``)
     k = key(param)
     fam = family_for(template)
     tables = ([fam] if fam else []) + [common()] + [f for f in families() if f is not fam]
@@ -140,7 +143,7 @@ def units() -> dict[str, str]:
 
 def readable(param: str) -> str:
     """A parameter name without a label, made readable: ``notable_instruments`` → ``Notable instruments``."""
-    k = key(param)
+    k = " ".join(str(param).replace("_", " ").split())
     return k[:1].upper() + k[1:] if k else str(param)
 
 

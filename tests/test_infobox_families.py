@@ -318,3 +318,19 @@ def test_chembox_real_world_forms() -> None:
         assert row in box, row
     assert re.search(r"相关\[醇\]\([^)]*\)\n:   \[甲醇\]", box)
     assert not diag(src).unknown_templates and not diag(src).unlabelled_params
+
+
+def test_speciesbox_with_taxon_and_second_status() -> None:
+    src = """{{Speciesbox
+| name = 白鱀豚
+| status = CR | status_system = IUCN3.1
+| status2 = I | status2_system = CITES
+| trend = down
+| taxon = Lipotes vexillifer
+| authority = Miller, 1918
+}}
+正文。"""
+    box = box_of(lead(src))
+    assert "极危（IUCN 3.1）" in box and "附录I（CITES）" in box and "种群趋势\n:   下降" in box
+    assert "<i>Lipotes vexillifer</i><br><small>Miller, 1918</small>" in box
+    assert "属\n:   <i>Lipotes</i>" in box and "status2" not in box

@@ -66,6 +66,9 @@ def taxobox(node: Template, ctx: RenderContext) -> str:
     kind = name_of(node)
     genus_raw = re.sub(r"^''|''$", "", arg(node, "genus")).strip()
     species_raw = arg(node, "species").strip()
+    taxon_parts = re.sub(r"''", "", arg(node, "taxon")).split()
+    if kind in ("speciesbox", "subspeciesbox") and not genus_raw and len(taxon_parts) >= 2:
+        genus_raw, species_raw = taxon_parts[0], " ".join(taxon_parts[1:])
     title_code = arg_code(node, "name")
     head = ['<div class="infobox infobox-taxobox" markdown="1">', ""]
     if title_code is not None:
@@ -85,12 +88,15 @@ def taxobox(node: Template, ctx: RenderContext) -> str:
     fossil = arg_code(node, "fossil_range")
     if fossil is not None and cell(ctx, fossil).strip():
         rows.append((data["labels"]["fossil_range"], cell(ctx, fossil)))
-    status = arg(node, "status")
-    if status:
-        shown = status_text(status, arg(node, "status_system"))
-        ref = arg_code(node, "status_ref")
+    statuses = [(arg(node, f"{s}"), arg(node, f"{s}_system"), arg_code(node, f"{s}_ref")) for s in ("status", "status2")]
+    statuses = [s for s in statuses if s[0]]
+    if statuses:
         rows.append((data["labels"]["status"], ""))
-        rows.append(("", escape.text(shown) + (cell(ctx, ref) if ref is not None else "")))
+        for code, system, ref in statuses:
+            rows.append(("", escape.text(status_text(code, system)) + (cell(ctx, ref) if ref is not None else "")))
+    trend = arg(node, "trend").lower()
+    if trend:
+        rows.append((data["labels"]["trend"], escape.text(data["trend"].get(trend, trend))))
     ranks = []
     for key, label in data["ranks"]:
         code = arg_code(node, key)
@@ -108,7 +114,10 @@ def taxobox(node: Template, ctx: RenderContext) -> str:
         if m and str(p.value).strip() and not k.endswith("_authority"):
             ranks.append((data["unranked"], cell(ctx, p.value)))
     taxon = arg_code(node, "taxon")
-    if taxon is not None and not ranks:
+    if taxon is not None and not ranks and kind in ("speciesbox", "subspeciesbox") and genus_raw and species_raw:
+        ranks.append(("属", f"<i>{escape.text(genus_raw)}</i>"))
+        ranks.append(("种", f"<i>{escape.text(genus_raw[:1])}. {escape.text(species_raw)}</i>"))
+    elif taxon is not None and not ranks:
         ranks.append(("分类单元", _with_authority(ctx, node, _italic(ctx, taxon), "authority")))
     if ranks:
         rows.append(("科学分类", ""))

@@ -334,3 +334,18 @@ def test_speciesbox_with_taxon_and_second_status() -> None:
     assert "极危（IUCN 3.1）" in box and "附录I（CITES）" in box and "种群趋势\n:   下降" in box
     assert "<i>Lipotes vexillifer</i><br><small>Miller, 1918</small>" in box
     assert "属\n:   <i>Lipotes</i>" in box and "status2" not in box
+
+
+def test_album_infobox_name_order_and_tracklist_producer() -> None:
+    src = """{{Album infobox
+| Name = 某专辑 | Type = 录音室专辑 | Genre = 流行 | Cover = Some cover.jpg | Length = 40分钟
+}}
+正文。
+
+== 曲目 ==
+{{Tracklist | all_producer = 甲 | lyrics_credits = yes | title1 = 一 | lyrics1 = 乙 | length1 = 4:00 }}
+"""
+    box = box_of(lead(src))
+    assert labels_of(box) == ["类型", "音乐风格", "时长"] and box.count("<figure") == 1
+    md = page(src)
+    assert "全部制作：甲" in md and "| 1. | 一 | 乙 | 4:00 |" in md and "credits" not in md

@@ -76,7 +76,7 @@ def lookup(name: str) -> Spec | None:
     spec = REGISTRY.get(key)
     if spec is None and (key.startswith("cite ") or key == "citation" or key.startswith("cite-")):
         spec = REGISTRY.get("cite web")
-    if spec is None and (key.startswith("infobox") or key.endswith("信息框") or key.endswith("資訊框")):
+    if spec is None and (key.startswith("infobox") or key.endswith(("信息框", "資訊框", " infobox"))):
         spec = REGISTRY.get("infobox")
     if spec is None and (key.startswith(ignore.IGNORED_PREFIXES) or key.endswith(ignore.IGNORED_SUFFIXES)):
         spec = REGISTRY.get("navbox")

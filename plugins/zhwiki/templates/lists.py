@@ -56,7 +56,7 @@ def tracklist(node: Template, ctx: RenderContext) -> str:
     words = table()["tracklist"]
     nums = sorted({int(m.group(1)) for p in node.params if (m := re.fullmatch(r"title(\d+)", str(p.name).strip()))})
     columns = [("lyrics", ("lyrics",)), ("music", ("music",)), ("writer", ("writer",)),
-               ("arranger", ("arranger", "arrange", "arrangement")), ("extra", ("extra",))]
+               ("arranger", ("arranger", "arrange", "arrangement")), ("producer", ("producer",)), ("extra", ("extra",))]
     used = [(key, names) for key, names in columns
             if any(arg(node, *[f"{n}{i}" for n in names]) for i in nums)]
     lines = ['<div class="tracklist" markdown="1">', ""]
@@ -64,7 +64,7 @@ def tracklist(node: Template, ctx: RenderContext) -> str:
     if headline is not None and cell(ctx, headline).strip():
         lines += [f'<p class="tracklist-headline" markdown="span"><b>{cell(ctx, headline)}</b></p>', ""]
     credits = []
-    for key in ("all_writing", "all_lyrics", "all_music", "all_arranger"):
+    for key in ("all_writing", "all_lyrics", "all_music", "all_arranger", "all_producer"):
         code = arg_code(node, key, key.replace("arranger", "arrangement"))
         if code is not None and cell(ctx, code).strip():
             credits.append(f"{words[key]}：{cell(ctx, code)}")

@@ -348,4 +348,4 @@ def test_album_infobox_name_order_and_tracklist_producer() -> None:
     box = box_of(lead(src))
     assert labels_of(box) == ["类型", "音乐风格", "时长"] and box.count("<figure") == 1
     md = page(src)
-    assert "全部制作：甲" in md and "| 1. | 一 | 乙 | 4:00 |" in md and "credits" not in md
+    assert "全部制作：甲" in md and "| 1. | 一 | 乙 | 4:00 |" in md and "_credits" not in md and "yes" not in md

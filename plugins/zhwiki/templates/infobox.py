@@ -222,7 +222,7 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
     stem = re.sub(r"^image ?", "", base)
     caps = [f"{base} caption", f"{base}caption", f"{base} capt", f"{stem} caption", f"caption {stem}",
             f"{stem}caption"] + ([base.replace("image", "caption")] if "image" in base else [])
-    if base in ("image", "img", "photo", "picture", "cover", "image1"):
+    if base in ("image", "img", "photo", "picture", "cover", "image1", "screenshot"):
         caps += ["caption", "image caption", "imagecaption", "img capt", "image capt", "caption1"]
     if base.startswith("map") or base == "image map":
         caps += ["map caption", "mapcaption"]

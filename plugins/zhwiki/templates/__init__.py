@@ -63,6 +63,14 @@ def register(family: str, *names: str) -> Callable[[Handler], Handler]:
     return deco
 
 
+def register_missing(family: str, names: list[str] | tuple[str, ...], handler: Handler) -> None:
+    """Register *handler* for those of *names* that no family has claimed yet (generated code lists
+    such as ``{{R11}}`` or status cells, where another family's template of the same name wins)."""
+    free = [n for n in names if normalize(n) not in REGISTRY]
+    if free:
+        register(family, *free)(handler)
+
+
 def alias(target: str, *names: str) -> None:
     """Let each of *names* (a redirect on zh.wikipedia) resolve to the template *target*."""
     for n in names:

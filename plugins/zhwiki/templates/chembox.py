@@ -25,7 +25,7 @@ from mwparserfromhell.nodes import Template
 from ..render import escape
 from ..render.context import RenderContext
 from . import infobox_data as D
-from . import name_of, normalize, positional, register
+from . import name_of, normalize, positional, register, register_missing
 from .infobox import box_markdown, cell, figure, file_name
 
 
@@ -197,5 +197,5 @@ def section(node: Template, ctx: RenderContext) -> str:
 
 
 register("infobox", *table()["sections"])(section)
-register("infobox", *table()["text_templates"]["names"], *table()["text_templates"]["lists"],
-         *[f"{c}{n}" for c in "rs" for n in range(1, 69)], *[f"ghs{n:02d}" for n in range(1, 10)])(code_text)
+register_missing("infobox", [*table()["text_templates"]["names"], *table()["text_templates"]["lists"],
+                             *[f"{c}{n}" for c in "rs" for n in range(1, 69)], *[f"ghs{n:02d}" for n in range(1, 10)]], code_text)

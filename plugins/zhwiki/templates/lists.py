@@ -23,7 +23,7 @@ from mwparserfromhell.nodes import Template
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import REGISTRY, arg, arg_code, name_of, normalize, positional, register
+from . import arg, arg_code, name_of, positional, register, register_missing
 from .infobox import cell
 
 
@@ -121,15 +121,9 @@ def version(node: Template, ctx: RenderContext) -> str:
     return f'<span class="version {cls}"{t}>{escape.text(number)}</span>'
 
 
-def _register_free(family: str, names: list[str], handler) -> None:
-    """Register *names* that no other family has claimed (``{{no}}`` is a language label elsewhere)."""
-    free = [n for n in names if normalize(n) not in REGISTRY]
-    if free:
-        register(family, *free)(handler)
-
-
-_register_free("formatting", list(table()["status"]), status_cell)
-_register_free("formatting", ["version"], version)
+# ``{{no}}`` is a language label elsewhere (links.py); names another family has claimed stay theirs.
+register_missing("formatting", list(table()["status"]), status_cell)
+register_missing("formatting", ["version"], version)
 
 
 @register("formatting", "succession box", "s-box", "succession")

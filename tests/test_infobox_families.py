@@ -349,3 +349,16 @@ def test_album_infobox_name_order_and_tracklist_producer() -> None:
     assert labels_of(box) == ["类型", "音乐风格", "时长"] and box.count("<figure") == 1
     md = page(src)
     assert "全部制作：甲" in md and "| 1. | 一 | 乙 | 4:00 |" in md and "_credits" not in md and "yes" not in md
+
+
+def test_club_infobox_pairs_kit_colours_and_position() -> None:
+    src = """{{Football club infobox
+| clubname = 甲队 | fullname = 甲足球俱乐部 | image = [[Image:Club crest.svg|150px]] | founded = 1992年
+| ground = 某球场 | capacity = 6,441人 | mgrtitle = 领队 | manager = 某人 | league = 某联赛 | position = 第14位
+| pattern_la1 = _grey | leftarm1 = 0000FF | body1 = FFFFFF | shorts1 = 0000FF | socks1 = FFFFFF
+}}
+正文。"""
+    box = box_of(lead(src))
+    assert labels_of(box) == ["全名", "成立", "主场", "容量", "领队", "联赛", "排名"]
+    assert "0000FF" not in box and "FFFFFF" not in box and "grey" not in box
+    assert '<p class="infobox-title" markdown="span">甲队</p>' in box and box.count("<figure") == 1

@@ -161,7 +161,7 @@ def military_conflict(node: Template, ctx: RenderContext) -> str:
 
 
 #: Parameters that give the box its title, in order of preference (the one used is not a row).
-_TITLE_KEYS = ("name", "official name", "conventional long name", "election name", "unit name", "show name",
+_TITLE_KEYS = ("name", "clubname", "official name", "conventional long name", "election name", "unit name", "show name",
                "building name", "station name", "airport name", "above", "title", "common name", "native name")
 #: Parameters whose text belongs to the row of the parameter they follow (``population_footnotes``).
 _ATTACHED = re.compile(r"^(.+?)[ ]?(ref|refs|footnote|footnotes|note|notes|citation)$")

@@ -362,3 +362,18 @@ def test_club_infobox_pairs_kit_colours_and_position() -> None:
     assert labels_of(box) == ["全名", "成立", "主场", "容量", "领队", "联赛", "排名"]
     assert "0000FF" not in box and "FFFFFF" not in box and "grey" not in box
     assert '<p class="infobox-title" markdown="span">甲队</p>' in box and box.count("<figure") == 1
+
+
+def test_icon_size_flags_in_cells_are_not_figures() -> None:
+    src = """{{Infobox Military Conflict
+| conflict = 某战役
+| combatant1 = [[File:Flag of Somewhere.svg|22px]] [[甲方]]
+| combatant2 = [[File:Flag of Elsewhere.svg|22x15px]] 乙方
+| commander1 = [[File:Army flag.svg|21px]] [[某将]]
+| image = [[File:Battle map.png|300px]]
+}}
+正文。"""
+    box = box_of(lead(src))
+    assert box.count("<figure") == 1 and "Battle map.png" in box
+    assert "Flag of" not in box and "Army flag" not in box
+    assert re.search(r"\| \*\*参战方\*\* \| \[甲方\]\([^)]*\) \| 乙方 \|", box)

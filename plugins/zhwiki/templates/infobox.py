@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell.nodes import Node, Tag, Template, Text
+from mwparserfromhell.nodes import Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from .. import markers as M
@@ -52,6 +52,27 @@ def _lines(code: Wikicode) -> list[list[Node]]:
     return [ln for ln in lines if ln]
 
 
+_ICON_FILE = re.compile(r"^\s*:?\s*(?:file|image|文件|檔案|图像|圖像|图片|圖片)\s*:", re.I)
+_ICON_SIZE = re.compile(r"(?:^|\|)\s*(?:x?(\d+)|(\d+)x(\d+))\s*px\s*(?:\||$)")
+#: Widest picture (in px) that an infobox cell treats as an icon (a flag before a name), not a figure.
+ICON_PX = 50
+
+
+def is_icon(node: Node) -> bool:
+    """A ``[[File:…|22px]]`` at icon size: a decorative flag or emblem in front of a name.
+
+    zh.wikipedia shows it as a small picture beside the name; offline the name alone carries the
+    meaning (as with ``{{flagdeco}}``), and a figure with the file's name would only be noise.
+    """
+    if not isinstance(node, Wikilink) or not _ICON_FILE.match(str(node.title)) or node.text is None:
+        return False
+    m = _ICON_SIZE.search(str(node.text))
+    if not m:
+        return False
+    sizes = [int(g) for g in m.groups() if g]
+    return bool(sizes) and max(sizes) <= ICON_PX
+
+
 def cell(ctx: RenderContext, code: Wikicode | None) -> str:
     """One infobox value as a single line of IMD: source lines become ``<br>``, list items bullets."""
     if code is None:
@@ -69,6 +90,7 @@ def cell(ctx: RenderContext, code: Wikicode | None) -> str:
             line = line[k:]
             depth = len(markup)
             prefix = "&emsp;" * (depth - 1) + ("• " if markup[-1] in "*#" else "")
+        line = [nd for nd in line if not is_icon(nd)]
         text = ctx.inline(Wikicode(line)).strip()
         if text.replace(M.BREAK, "").strip():  # a line holding only a -{}- blocker is empty
             out.append(prefix + text)

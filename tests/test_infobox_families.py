@@ -377,3 +377,28 @@ def test_icon_size_flags_in_cells_are_not_figures() -> None:
     assert box.count("<figure") == 1 and "Battle map.png" in box
     assert "Flag of" not in box and "Army flag" not in box
     assert re.search(r"\| \*\*参战方\*\* \| \[甲方\]\([^)]*\) \| 乙方 \|", box)
+
+
+def test_label_tables_have_no_conflicting_duplicate_keys() -> None:
+    """A JSON object with a repeated key silently keeps the last value: each table must say one thing."""
+    import json
+    from importlib import resources
+
+    folder = resources.files("zhwiki.templates").joinpath("data")
+    files = [p for p in folder.iterdir() if p.name.endswith(".json")]
+    files += [p for p in folder.joinpath("infobox").iterdir() if p.name.endswith(".json")]
+    for f in files:
+        def hook(pairs: list, name: str = f.name) -> dict:
+            keys = [k for k, _ in pairs]
+            assert len(keys) == len(set(keys)), (name, sorted(k for k in keys if keys.count(k) > 1))
+            return dict(pairs)
+
+        json.loads(f.read_text(encoding="utf-8"), object_pairs_hook=hook)
+
+
+def test_election_rows_numbered_by_candidate() -> None:
+    src = ("{{Infobox election | election_name = 某选举 | nominee1 = 甲 | party1 = 甲党 | popular_vote1 = 100 | nominee2 = 乙"
+           " | party2 = 乙党 | popular_vote2 = 90 | title = 总统 | below = 注：官方统计。 }}\n正文。")
+    box = box_of(lead(src))
+    assert labels_of(box) == ["候选人", "政党", "得票数", "候选人", "政党", "得票数", "职位"]
+    assert '<p class="infobox-data" markdown="span">注：官方统计。</p>' in box

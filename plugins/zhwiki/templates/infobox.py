@@ -326,7 +326,7 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         if re.match(r"^header ?\d+$", k) or k in ("subheader", "subheader2"):
             box.rows.append((cell(ctx, raw[k]), ""))
             continue
-        if re.match(r"^data ?\d+$", k):
+        if re.match(r"^data ?\d+$", k) or k == "below":
             box.rows.append(("", cell(ctx, raw[k])))
             continue
         tbl = _table_group(k, tables)

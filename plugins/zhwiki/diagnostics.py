@@ -41,6 +41,8 @@ class Diagnostics:
     template_families: Counter[str] = field(default_factory=Counter)
     unknown_templates: Counter[str] = field(default_factory=Counter)
     unknown_template_lines: dict[str, int | None] = field(default_factory=dict)
+    #: Infobox parameters shown under their own (readable) name for want of a label: «template: param» → count.
+    unlabelled_params: Counter[str] = field(default_factory=Counter)
     _seen: set[tuple[str, str, int | None]] = field(default_factory=set)
 
     def defect(self, kind: str, message: str, line: int | None = None, section: str | None = None) -> None:
@@ -57,6 +59,10 @@ class Diagnostics:
     def unknown_template(self, name: str, line: int | None) -> None:
         self.unknown_templates[name] += 1
         self.unknown_template_lines.setdefault(name, line)
+
+    def unlabelled_param(self, template: str, param: str) -> None:
+        """Count an infobox parameter that has no Chinese label yet (so that the tables can grow)."""
+        self.unlabelled_params[f"{template}: {param}"] += 1
 
     def warnings(self) -> list[str]:
         """One line per problem worth a warning: defects, then unknown templates with counts."""

@@ -566,5 +566,8 @@ def summary(article: Article) -> list[str]:
     ]
     if d.unknown_templates:
         lines.append("unknown templates: " + ", ".join(f"{k} × {v}" for k, v in d.unknown_templates.most_common()))
+    if d.unlabelled_params:
+        lines.append("infobox parameters without a label: "
+                     + ", ".join(f"{k} × {v}" for k, v in sorted(d.unlabelled_params.items())))
     lines.append(f"source defects: {len(d.defects)}")
     return lines

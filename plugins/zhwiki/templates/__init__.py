@@ -63,6 +63,14 @@ def register(family: str, *names: str) -> Callable[[Handler], Handler]:
     return deco
 
 
+def register_missing(family: str, names: list[str] | tuple[str, ...], handler: Handler) -> None:
+    """Register *handler* for those of *names* that no family has claimed yet (generated code lists
+    such as ``{{R11}}`` or status cells, where another family's template of the same name wins)."""
+    free = [n for n in names if normalize(n) not in REGISTRY]
+    if free:
+        register(family, *free)(handler)
+
+
 def alias(target: str, *names: str) -> None:
     """Let each of *names* (a redirect on zh.wikipedia) resolve to the template *target*."""
     for n in names:
@@ -76,9 +84,9 @@ def lookup(name: str) -> Spec | None:
     spec = REGISTRY.get(key)
     if spec is None and (key.startswith("cite ") or key == "citation" or key.startswith("cite-")):
         spec = REGISTRY.get("cite web")
-    if spec is None and (key.startswith("infobox") or key.endswith("信息框") or key.endswith("資訊框")):
+    if spec is None and (key.startswith("infobox") or key.endswith(("信息框", "資訊框", " infobox"))):
         spec = REGISTRY.get("infobox")
-    if spec is None and key.startswith(ignore.IGNORED_PREFIXES):
+    if spec is None and (key.startswith(ignore.IGNORED_PREFIXES) or key.endswith(ignore.IGNORED_SUFFIXES)):
         spec = REGISTRY.get("navbox")
     return spec
 
@@ -253,6 +261,8 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
 
 # Import the families so that they register themselves.
 from . import (  # noqa: E402,F401
+    chembox,
+    chinese_box,
     citations,
     conversion,
     countries,
@@ -262,10 +272,12 @@ from . import (  # noqa: E402,F401
     ignore,
     infobox,
     links,
+    lists,
     maintenance,
     media,
     quotes,
     references,
+    taxobox,
     units,
 )
 

@@ -85,7 +85,14 @@ def rellink(node: Template, ctx: RenderContext) -> str:
 
 @register("hatnotes", "about", "otheruses", "other uses", "otheruses4")
 def about(node: Template, ctx: RenderContext) -> str:
-    """``{{about|本文主题|其他主题|页面|其他主题2|页面2…}}``."""
+    """``{{about|本文主题|其他主题|页面|其他主题2|页面2…}}``.
+
+    zh.wikipedia's ``{{Otheruses}}`` also takes named parameters: ``subject=`` (本文主题),
+    ``other=`` / ``other2=`` … (其他主题) and the positional pages in order:
+    ``{{Otheruses|subject=甲|other=乙|页面}}`` → 本文介绍的是甲。关于乙，请见「页面」。
+    """
+    if arg(node, "subject", "topic", "主题", "主題", "other", "其他", "other1"):
+        return hatnote(ctx, _named_about(node, ctx))
     pos = [p for p in node.params if not p.showkey]
     if not pos:
         return ""
@@ -100,6 +107,21 @@ def about(node: Template, ctx: RenderContext) -> str:
         elif topic:
             text += f"关于{topic}，请见其他条目。"
     return hatnote(ctx, text)
+
+
+def _named_about(node: Template, ctx: RenderContext) -> str:
+    subject = arg_code(node, "subject", "topic", "主题", "主題")
+    text = f"本文介绍的是{ctx.inline(subject)}。" if subject is not None else ""
+    pages = [str(p.value).strip() for p in node.params if not p.showkey and str(p.value).strip()]
+    for i, page in enumerate(pages or [""], start=1):
+        names = ("other", "其他", "other1") if i == 1 else (f"other{i}", f"其他{i}")
+        topic = arg_code(node, *names)
+        shown = ctx.inline(topic) if topic is not None else "其他同名条目"
+        if page:
+            text += f"关于{shown}，请见「{_link(ctx, page)}」。"
+        elif topic is not None:
+            text += f"关于{shown}，请见其他条目。"
+    return text
 
 
 @register("hatnotes", "distinguish", "不是", "勿混淆")

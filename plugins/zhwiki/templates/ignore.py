@@ -24,16 +24,24 @@ IGNORED = (
     "commonscat", "wikiquote", "wiktionary", "wikisource", "sister project links", "portal",
     "portal bar", "defaultsort", "featured article", "good article", "short description",
     "use dmy dates", "use mdy dates", "toc", "toc limit", "toc right", "clear", "-", "clr",
-    "stub", "copyedit", "refimprove", "unreferenced", "multiple issues", "noteta/doc",
+    "stub", "copyedit", "refimprove", "unreferenced", "noteta/doc",
     "pp-protected", "pp-semi", "pp", "coord missing", "featured list",
     "refbegin", "refend", "italic title", "displaytitle", "campaignbox", "military navigation",
     "navbox with collapsible groups", "navbox subgroup", "sidebar", "wikinews", "wikivoyage", "wikibooks",
     "commons and category", "sisterlinks", "sister project", "pp-move", "pp-vandalism", "clear left",
     "clear right", "featured picture", "link fa", "link ga", "lowercase title", "good article candidate",
+    # side boxes and footers of other families (issue 17): portals, taxon identifiers, succession frames
+    "portal box", "portal-box", "portalbox", "taxonbar", "taxobar", "wikispecies", "sidebar with collapsible lists",
+    "sidebar with heading backgrounds", "s-start", "s-end", "s-hou", "s-off", "s-gov", "s-par", "s-ppo", "s-mil",
+    "s-rel", "s-reg", "s-sports", "s-break", "s-non", "s-vac", "s-inc", "s-new", "s-aca", "s-bus", "s-dip", "s-fam",
+    "s-hon", "s-legal", "s-media", "s-npo", "s-other", "s-roy", "s-jud", "s-edu", "s-mil-awards", "s-note",
+    "end box", "start box", "navbar", "nobots", "expand language",
 )
 
 #: Name prefixes of navigation templates (``{{Campaignbox Korean War}}``, ``{{Navbox …}}``).
-IGNORED_PREFIXES = ("campaignbox ", "navbox ", "military navigation ")
+IGNORED_PREFIXES = ("campaignbox ", "navbox ", "military navigation ", "sidebar ")
+#: Name endings of navigation templates (``{{Chemical elements navbox}}``, ``{{Cold War sidebar}}``).
+IGNORED_SUFFIXES = (" navbox", " sidebar", "导航框", "導航框", "navbox")
 
 
 def _drop(node: Template, ctx: RenderContext) -> str:

@@ -14,19 +14,23 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell.nodes import Node, Tag, Template, Text
+from mwparserfromhell.nodes import Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from .. import markers as M
 from ..render.context import RenderContext
-from . import arg, arg_code, name_of, register
+from . import arg, arg_code, lookup, name_of, param_names, register
+from . import infobox_data as D
 from .media import figure, file_name
 
 ROWS = [
     ("date", "日期"), ("place", "地点"), ("location", "地点"), ("coordinates", "坐标"),
     ("status", "状态"), ("result", "结果"), ("territory", "领土变更"), ("action", "行动"),
-    ("cause", "起因"), ("goal", "目的"), ("type", "类型"),
+    ("cause", "起因"), ("casus", "起因"), ("goal", "目的"), ("type", "类型"),
 ]
+#: Parameters of the conflict box handled by its own layout (title, picture, sides, notes, navigation).
+_CONFLICT_OWN = re.compile(r"^(conflict|name|partof|part of|image|image_name|img|caption|image_caption|alt|notes|footnotes|"
+                           r"campaignbox|combatants_header|(combatant|commander|units|strength|casualties)\d[a-z]?)$")
 SIDE_ROWS = [("combatant", "参战方"), ("commander", "指挥官与领导者"), ("units", "参战单位"),
              ("strength", "兵力"), ("casualties", "伤亡与损失")]
 _SIDE_RE = re.compile(r"^(combatant|commander|units|strength|casualties)(\d)([a-z]?)$")
@@ -48,6 +52,27 @@ def _lines(code: Wikicode) -> list[list[Node]]:
     return [ln for ln in lines if ln]
 
 
+_ICON_FILE = re.compile(r"^\s*:?\s*(?:file|image|文件|檔案|图像|圖像|图片|圖片)\s*:", re.I)
+_ICON_SIZE = re.compile(r"(?:^|\|)\s*(?:x?(\d+)|(\d+)x(\d+))\s*px\s*(?:\||$)")
+#: Widest picture (in px) that an infobox cell treats as an icon (a flag before a name), not a figure.
+ICON_PX = 50
+
+
+def is_icon(node: Node) -> bool:
+    """A ``[[File:…|22px]]`` at icon size: a decorative flag or emblem in front of a name.
+
+    zh.wikipedia shows it as a small picture beside the name; offline the name alone carries the
+    meaning (as with ``{{flagdeco}}``), and a figure with the file's name would only be noise.
+    """
+    if not isinstance(node, Wikilink) or not _ICON_FILE.match(str(node.title)) or node.text is None:
+        return False
+    m = _ICON_SIZE.search(str(node.text))
+    if not m:
+        return False
+    sizes = [int(g) for g in m.groups() if g]
+    return bool(sizes) and max(sizes) <= ICON_PX
+
+
 def cell(ctx: RenderContext, code: Wikicode | None) -> str:
     """One infobox value as a single line of IMD: source lines become ``<br>``, list items bullets."""
     if code is None:
@@ -65,6 +90,7 @@ def cell(ctx: RenderContext, code: Wikicode | None) -> str:
             line = line[k:]
             depth = len(markup)
             prefix = "&emsp;" * (depth - 1) + ("• " if markup[-1] in "*#" else "")
+        line = [nd for nd in line if not is_icon(nd)]
         text = ctx.inline(Wikicode(line)).strip()
         if text.replace(M.BREAK, "").strip():  # a line holding only a -{}- blocker is empty
             out.append(prefix + text)
@@ -115,7 +141,22 @@ def military_conflict(node: Template, ctx: RenderContext) -> str:
         if value.strip():
             rows.append((label, value))
             seen.add(label)
+    keys = {k for k, _ in ROWS}
+    for p in node.params:
+        k = str(p.name).strip()
+        if not p.showkey or k in keys or _CONFLICT_OWN.match(k) or D.is_layout(k) or D.is_caption(k):
+            continue
+        value = cell(ctx, p.value)
+        if value.strip():
+            label = D.label(name_of(node), k)
+            if label is None:
+                label = D.readable(k)
+                ctx.diag.unlabelled_param(name_of(node), k)
+            rows.append((label, value))
     lines += _definitions(rows)
+    header = arg_code(node, "combatants_header")
+    if header is not None and cell(ctx, header).strip():
+        lines += [f'<p class="infobox-header" markdown="span">{cell(ctx, header)}</p>', ""]
     sides = sorted({int(m.group(2)) for p in node.params
                     if (m := _SIDE_RE.match(str(p.name).strip())) and str(p.value).strip()})
     table = []
@@ -141,50 +182,266 @@ def military_conflict(node: Template, ctx: RenderContext) -> str:
     return ctx.stash_block("\n".join(lines))
 
 
-#: Parameters of a generic infobox that are layout, not content.
-_LAYOUT = re.compile(r"^(image|image_?size|imagesize|width|alt|caption|image_caption|img|embed|child|"
-                     r"bodyclass|bodystyle|abovestyle|labelstyle|datastyle|style|float|align|map.*|pushpin.*|"
-                     r"coordinates_.*|module\d*|signature.*|logo_size|flag_size)$", re.I)
+#: Parameters that give the box its title, in order of preference (the one used is not a row).
+_TITLE_KEYS = ("name", "clubname", "official name", "conventional long name", "election name", "unit name", "show name",
+               "building name", "station name", "airport name", "above", "title", "common name", "native name")
+#: Parameters whose text belongs to the row of the parameter they follow (``population_footnotes``).
+_ATTACHED = re.compile(r"^(.+?)[ ]?(ref|refs|footnote|footnotes|note|notes|citation)$")
+_FILE_EXT = re.compile(r"\.(jpe?g|png|svg|gif|tiff?|webp|xcf|pdf|ogg|ogv|webm)\s*$", re.I)
+_LATLON = (("latd", "latm", "lats", "latns"), ("lat d", "lat m", "lat s", "lat ns"),
+           ("lat deg", "lat min", "lat sec", "lat dir"))
+_LONLAT = (("longd", "longm", "longs", "longew"), ("long d", "long m", "long s", "long ew"),
+           ("lon deg", "lon min", "lon sec", "lon dir"))
 
 
-#: zh.wikipedia's labels for parameters that many infoboxes share.
-GENERIC_LABELS = {
-    "birth date": "出生", "birth place": "出生地", "death date": "逝世", "death place": "逝世地",
-    "nationality": "国籍", "occupation": "职业", "allegiance": "效忠", "branch": "军种", "rank": "军衔",
-    "serviceyears": "服役时间", "service years": "服役时间", "battles": "参与战役", "awards": "获得奖项",
-    "spouse": "配偶", "children": "子女", "party": "政党", "office": "职务", "term start": "任期开始",
-    "term end": "任期结束", "predecessor": "前任", "successor": "继任", "capital": "首都",
-    "population": "人口", "area": "面积", "established": "成立", "founded": "成立", "location": "位置",
-    "country": "国家", "type": "类型", "date": "日期", "place": "地点", "result": "结果",
-    "commander": "指挥官", "strength": "兵力", "casualties": "伤亡", "website": "网站",
-}
+def _dms(vals: dict[str, str], names: tuple[str, str, str, str], hemi_default: str) -> str:
+    deg, mins, secs, hemi = (vals.get(n, "").strip() for n in names)
+    if not deg:
+        return ""
+    out = f"{deg}°"
+    if mins:
+        out += f"{mins.zfill(2) if mins.isdigit() else mins}′"
+    if secs:
+        out += f"{secs.zfill(2) if secs.isdigit() else secs}″"
+    return out + (hemi.upper() or hemi_default)
+
+
+def coordinates(vals: dict[str, str]) -> str:
+    """Coordinates from split parameters (``latd``/``latm``/``latNS``/``longd`` …) → ``33°00′N 129°06′E``.
+
+    *vals* maps normalised parameter keys (infobox_data.key) to raw values; empty when absent.
+    """
+    for lat_names, lon_names in zip(_LATLON, _LONLAT, strict=True):
+        lat = _dms(vals, lat_names, "N")
+        lon = _dms(vals, lon_names, "E")
+        if lat and lon:
+            return f"{lat} {lon}"
+    return ""
+
+
+#: Boxes that may sit inside another infobox (``module = {{Infobox Chinese|…}}``): handler → rows function.
+EMBEDDED: dict = {}
+
+
+class _Box:
+    """The content of one generic infobox while it is collected: figures, rows, tables."""
+
+    def __init__(self) -> None:
+        self.figures: list[str] = []
+        self.rows: list[tuple[str, str]] = []  # (label, value); label "" = a full-width line, value "" = a header
+        self.tables: list[str] = []
+
+
+def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params: dict[str, str]) -> str | None:
+    """The figure for an image parameter, or None when the value is not a picture."""
+    name = file_name(value)
+    if "{{" in value:
+        return None
+    if not _FILE_EXT.search(name):
+        return None
+    k = D.key(raw_key)
+    base = k[:-5].strip() if k.endswith("name") else k
+    stem = re.sub(r"^image ?", "", base)
+    caps = [f"{base} caption", f"{base}caption", f"{base} capt", f"{stem} caption", f"caption {stem}",
+            f"{stem}caption"] + ([base.replace("image", "caption")] if "image" in base else [])
+    if base in ("image", "img", "photo", "picture", "cover", "image1", "screenshot"):
+        caps += ["caption", "image caption", "imagecaption", "img capt", "image capt", "caption1"]
+    if base.startswith("map") or base == "image map":
+        caps += ["map caption", "mapcaption"]
+    caption = next((params[c] for c in caps if params.get(c, "").strip()), "")
+    alt = next((params[c] for c in (f"{base} alt", f"{stem} alt", "alt") if params.get(c, "").strip()), "")
+    return figure(ctx, name, caption, alt).strip()
+
+
+def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | None) -> None:
+    """Fill *box* from the parameters of *node*, in source order (embedded infoboxes included)."""
+    tname = name_of(node)
+    params: dict[str, str] = {}
+    raw: dict[str, Wikicode] = {}
+    order: list[tuple[str, str]] = []
+    for p in node.params:
+        if not p.showkey:
+            continue
+        rk = str(p.name).strip()
+        k = D.key(rk)
+        params[k] = str(p.value).strip()
+        raw[k] = p.value
+        if k not in [o[1] for o in order]:
+            order.append((rk, k))
+    consumed = {title_key} if title_key else set()
+    pairs = D.all_pairs(tname)
+    tables = D.all_tables(tname)
+    chains = D.all_chains(tname)
+    coords_done = bool(params.get("coordinates") or params.get("coords"))
+    # the value halves of label/value pairs, and the numbered table groups, are not rows of their own
+    for _, k in order:
+        for rx, fmt in pairs:
+            m = rx.match(k)
+            if m:
+                consumed.add(fmt.format(*(g or "" for g in m.groups())).strip())
+    row_index: dict[str, int] = {}
+    for rk, k in order:
+        if k in consumed:
+            continue
+        value = params[k]
+        if not value:
+            continue
+        # embedded infoboxes (``module = {{Infobox … | embed = yes}}``): their rows join this box
+        inner = [t for t in raw[k].filter_templates(recursive=False) if (s := lookup(str(t.name))) is not None
+                 and (s.handler is generic or s.handler in EMBEDDED)]
+        if inner and not raw[k].strip_code().strip():
+            for t in inner:
+                ctx.diag.template("infobox")
+                handler = lookup(str(t.name)).handler  # type: ignore[union-attr]
+                if handler is generic:
+                    _collect(t, ctx, box, None)
+                else:
+                    box.rows += EMBEDDED[handler](t, ctx)
+            continue
+        if D.is_image(rk):
+            fig = _figure(ctx, node, rk, value, params)
+            if fig:
+                box.figures.append(fig)
+                continue
+            if "{{" in value and str(value).lower().lstrip("{ ").startswith(("location map", "locator map", "maplink")):
+                continue  # a drawn location map: nothing to show offline
+        if D.is_caption(rk) or D.is_layout(rk):
+            if not coords_done and k in ("latd", "lat d", "lat deg"):
+                text = coordinates(params)
+                if text:
+                    box.rows.append(("坐标", escape_text(text)))
+                    coords_done = True
+            continue
+        m_pair = next(((rx, fmt, m) for rx, fmt in pairs if (m := rx.match(k))), None)
+        if m_pair is not None:
+            rx, fmt, m = m_pair
+            vkey = fmt.format(*(g or "" for g in m.groups())).strip()
+            val = cell(ctx, raw.get(vkey)) if vkey in raw else ""
+            lab = cell(ctx, raw[k])
+            if val.strip():
+                box.rows.append((lab, val))
+            elif lab.strip() and vkey not in raw:
+                box.rows.append((lab, ""))  # a label with no value is a section header (``header1``)
+            continue
+        if re.match(r"^header ?\d+$", k) or k in ("subheader", "subheader2"):
+            box.rows.append((cell(ctx, raw[k]), ""))
+            continue
+        if re.match(r"^data ?\d+$", k) or k == "below":
+            box.rows.append(("", cell(ctx, raw[k])))
+            continue
+        tbl = _table_group(k, tables)
+        if tbl is not None:
+            name, spec = tbl
+            if name not in consumed:
+                consumed.add(name)
+                box.tables.append(_numbered_table(ctx, spec, params, raw))
+            continue
+        chain = next(((base, lab) for base, lab in chains.items() if re.fullmatch(f"{re.escape(base)} ?\\d+", k)), None)
+        if chain is not None:
+            base, lab = chain
+            if base not in consumed:
+                consumed.add(base)
+                nums = sorted(int(re.sub(r"\D", "", kk)) for _, kk in order
+                              if re.fullmatch(f"{re.escape(base)} ?\\d+", kk) and params[kk])
+                parts = [cell(ctx, raw.get(f"{base}{n}", raw.get(f"{base} {n}"))) for n in nums]
+                box.rows.append((lab, " › ".join(x for x in parts if x.strip())))
+            continue
+        text = cell(ctx, raw[k])
+        if not text.strip():
+            continue
+        att = _ATTACHED.match(k)
+        owner = next((kk for kk in reversed(row_index) if att and (kk == att.group(1).strip()
+                      or kk.startswith(att.group(1).strip() + " "))), None)
+        if owner is not None:
+            i = row_index[owner]
+            box.rows[i] = (box.rows[i][0], box.rows[i][1] + text)
+            continue
+        text = _with_unit(k, text)
+        lab = D.label(tname, rk)
+        if lab is None:
+            lab = D.readable(rk)
+            ctx.diag.unlabelled_param(tname, rk)
+        row_index[k] = len(box.rows)
+        box.rows.append((lab, text))
+
+
+def _with_unit(k: str, text: str) -> str:
+    """A bare number in a parameter named for its unit (``elevation_m``, ``area_total_km2``) gets the unit."""
+    if not re.fullmatch(r"[\d,.]+", text.strip()):
+        return text
+    for suffix, unit in D.units().items():
+        if k.endswith(" " + suffix):
+            return text + unit
+    return text
+
+
+def _table_group(k: str, tables: dict[str, dict]) -> tuple[str, dict] | None:
+    for name, spec in tables.items():
+        m = re.fullmatch(f"{re.escape(spec['prefix'])}(\\d+) (.+)", k)
+        if m and m.group(2) in spec["columns"]:
+            return name, spec
+    return None
+
+
+def _numbered_table(ctx: RenderContext, spec: dict, params: dict[str, str], raw: dict[str, Wikicode]) -> str:
+    """A numbered group (``r1-number``, ``r1-length-m`` …) as a small pipe table under its title."""
+    cols = spec["columns"]
+    nums = sorted({int(m.group(1)) for k in params
+                   if (m := re.fullmatch(f"{re.escape(spec['prefix'])}(\\d+) (.+)", k)) and m.group(2) in cols})
+    used = [c for c in cols if any(params.get(f"{spec['prefix']}{n} {c}") for n in nums)]
+    lines = [f'<p class="infobox-header">{spec["title"]}</p>', "",
+             "| " + " | ".join(cols[c] for c in used) + " |", "|" + "---|" * len(used)]
+    for n in nums:
+        lines.append("| " + " | ".join(cell(ctx, raw.get(f"{spec['prefix']}{n} {c}")) for c in used) + " |")
+    return "\n".join(lines)
+
+
+def escape_text(text: str) -> str:
+    from ..render import escape
+
+    return escape.text(text)
 
 
 @register("infobox", "infobox")
 def generic(node: Template, ctx: RenderContext) -> str:
-    """Any other infobox: title, image and every content parameter as a definition list.
+    """Any other infobox: title, figures, then each content parameter under zh.wikipedia's label.
 
-    The labels are the parameter names (zh.wikipedia's own labels live in each infobox's
-    template, which is not available offline); nothing the editors wrote is lost.
+    Labels come from the family tables in ``data/infobox`` (see infobox_data.py); layout and
+    technical parameters are left out; pictures become figures; ``latd`` … become one 坐标 row;
+    label/value pairs and ``header``/``label``/``data`` rows keep their structure; a parameter
+    with no label shows under its readable name and is counted in the build summary.
     """
     lines = [f'<div class="infobox infobox-{re.sub(r"[^a-z0-9]+", "-", name_of(node))}" markdown="1">', ""]
-    title = _title(ctx, node, "name", "title", "conflict", "official_name", "common_name")
-    if title:
-        lines += [title, ""]
-    img = _image(ctx, node)
-    if img:
-        lines += [img, ""]
-    rows = []
-    for p in node.params:
-        key = str(p.name).strip()
-        if not p.showkey or _LAYOUT.match(key) or key in ("name", "title", "official_name", "common_name"):
-            continue
-        value = cell(ctx, p.value)
-        if value.strip():
-            label = key.replace("_", " ")
-            rows.append((GENERIC_LABELS.get(label.lower(), label), value))
-    lines += _definitions(rows)
-    if len(lines) == 2:
+    title_key = next((k for k in _TITLE_KEYS if arg(node, *[p for p in param_names(node) if D.key(p) == k])), None)
+    if title_key:
+        raw_title = next(p for p in param_names(node) if D.key(p) == title_key)
+        title = _title(ctx, node, raw_title)
+        if title:
+            lines += [title, ""]
+    box = _Box()
+    _collect(node, ctx, box, title_key)
+    return box_markdown(ctx, lines, box.figures, box.rows, box.tables)
+
+
+def box_markdown(ctx: RenderContext, head: list[str], figures: list[str], rows: list[tuple[str, str]],
+                 tables: list[str] | None = None) -> str:
+    """The stashed Markdown of a box: *head* (the opening ``<div>`` line, a blank and the title),
+    then the figures, the rows (label and value IMD; an empty value makes the label a header line,
+    an empty label a full-width line) and the small tables.  An empty box shows nothing."""
+    lines = list(head)
+    n = len([x for x in head if x.startswith("<div")]) * 2
+    for fig in figures:
+        lines += [fig, ""]
+    for label, value in rows:
+        if not value:
+            lines += [f'<p class="infobox-header" markdown="span">{label}</p>', ""]
+        elif not label:
+            lines += [f'<p class="infobox-data" markdown="span">{value}</p>', ""]
+        else:
+            lines += [label, f":   {value}", ""]
+    for table in tables or []:
+        lines += ['<div class="infobox-subtable" markdown="1">', "", table, "", "</div>", ""]
+    if len(lines) <= n:
         return ""
     lines.append("</div>")
     return ctx.stash_block("\n".join(lines))

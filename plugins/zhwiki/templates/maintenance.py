@@ -9,12 +9,15 @@ student may want, so they are kept.  ``{{cn|…}}`` on zh.wikipedia may wrap who
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 
 from mwparserfromhell.nodes import Template
 
 from ..render.context import RenderContext
-from . import arg_code, name_of, register
+from . import arg_code, name_of, normalize, register
 
 #: A positional value that is really a misspelt ``date=`` (``{{dead link|date 2018-10-27}}``).
 _DATE_JUNK = re.compile(r"^\s*(date\s*=?\s*)?[\d年月日 \-–/,.A-Za-z]*\s*$")
@@ -96,3 +99,49 @@ def sic(node: Template, ctx: RenderContext) -> str:
     """The quoted text as written, then 「[原文如此]」."""
     body = arg_code(node, 1)
     return (ctx.inline(body) if body is not None else "") + sup("原文如此")
+
+
+@lru_cache(maxsize=1)
+def issue_words() -> dict:
+    """The parsed ``data/maintenance.json``: ``issues`` (template name → words), ``title``, ``title_section``, ``other``."""
+    return json.loads(resources.files(__package__).joinpath("data", "maintenance.json").read_text(encoding="utf-8"))
+
+
+#: Parameters of ``{{multiple issues}}`` that are not issues.
+_NOT_ISSUES = {"1", "section", "collapsed", "time", "date", "small", "bot", "article", "类型", "type"}
+
+
+@register("maintenance", "multiple issues", "多個問題", "多个问题", "article issues", "issues", "multipleissues",
+          "問題條目", "问题条目")
+def multiple_issues(node: Template, ctx: RenderContext) -> str:
+    """One notice listing each nested issue in words (never a nested banner, never a ``time=`` value).
+
+    zh.wikipedia's template takes the issues as nested templates (``{{多個問題|{{Refimprove|time=…}}
+    {{Copyedit|time=…}}}}``) or, in its older form, as named parameters (``refimprove=2019-01``).
+    An issue with no words in ``data/maintenance.json`` is listed under its template name and
+    reported as an unknown template.
+    """
+    data = issue_words()
+    words = data["issues"]
+    items: list[str] = []
+    body = arg_code(node, 1)
+    nested = body.filter_templates(recursive=False) if body is not None else []
+    for t in nested:
+        name = normalize(str(t.name))
+        base = re.sub(r"[ -]section$", "", name)
+        if name in words or base in words:
+            items.append(words.get(name) or words[base])
+        else:
+            ctx.diag.unknown_template(name, ctx.line_of(t))
+            items.append(f"{data['other']}（{name}）")
+    for p in node.params:
+        key = normalize(str(p.name))
+        if p.showkey and key not in _NOT_ISSUES and key in words and str(p.value).strip():
+            items.append(words[key])
+    items = list(dict.fromkeys(items))
+    if not items:
+        return ""
+    section = str(arg_code(node, "section") or "").strip().lower() in ("yes", "y", "1", "true", "是")
+    title = data["title_section"] if section else data["title"]
+    lines = "\n".join(f"    * {i}。" for i in items)
+    return ctx.stash_block(f'!!! warning "{title}"\n\n{lines}')

@@ -1,0 +1,155 @@
+"""Lists and tables built from templates: ``{{Tracklist}}``, status cells, succession boxes.
+
+* ``{{Tracklist}}`` (曲目列表): a numbered table with the columns the call fills (曲目, 作词,
+  作曲, 词曲, 编曲, the ``extra_column``, 时长); ``all_lyrics`` / ``all_music`` as a line above
+  it; the total length (``total_length``, or the sum of the lengths when every track has one).
+* status cells of award and comparison tables (``{{won}}`` 获奖, ``{{nom}}`` 提名, ``{{N/A}}``
+  不适用, ``{{yes}}``, ``{{partial}}`` …, ``{{Version|o|1.0}}``): their words (or the text the
+  call gives) in a span with a class for the colour (``status status-won``).
+* ``{{succession box}}`` as a small table 前任 / 职位 / 继任; the ``{{s-bef}}`` / ``{{s-ttl}}`` /
+  ``{{s-aft}}`` series as one line each, their frame templates as nothing.
+
+Words, column names and classes are data: ``data/lists.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from mwparserfromhell.nodes import Template
+
+from ..render import escape
+from ..render.context import RenderContext
+from . import arg, arg_code, name_of, positional, register, register_missing
+from .infobox import cell
+
+
+@lru_cache(maxsize=1)
+def table() -> dict:
+    """The parsed ``lists.json`` (tracklist, status, version, succession)."""
+    return json.loads(resources.files(__package__).joinpath("data", "lists.json").read_text(encoding="utf-8"))
+
+
+_LENGTH = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})$")
+
+
+def seconds(length: str) -> int | None:
+    """``4:05`` → 245, ``1:02:03`` → 3723; None when the text is not a length."""
+    m = _LENGTH.match(length.strip())
+    if not m:
+        return None
+    return int(m.group(1) or 0) * 3600 + int(m.group(2)) * 60 + int(m.group(3))
+
+
+def clock(total: int) -> str:
+    """245 → ``4:05``; 3723 → ``1:02:03``."""
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+@register("formatting", "tracklist", "track listing", "曲目列表", "曲目", "tracklisting")
+def tracklist(node: Template, ctx: RenderContext) -> str:
+    words = table()["tracklist"]
+    nums = sorted({int(m.group(1)) for p in node.params if (m := re.fullmatch(r"title(\d+)", str(p.name).strip()))})
+    columns = [("lyrics", ("lyrics",)), ("music", ("music",)), ("writer", ("writer",)),
+               ("arranger", ("arranger", "arrange", "arrangement")), ("producer", ("producer",)), ("extra", ("extra",))]
+    used = [(key, names) for key, names in columns
+            if any(arg(node, *[f"{n}{i}" for n in names]) for i in nums)]
+    lines = ['<div class="tracklist" markdown="1">', ""]
+    headline = arg_code(node, "headline")
+    if headline is not None and cell(ctx, headline).strip():
+        lines += [f'<p class="tracklist-headline" markdown="span"><b>{cell(ctx, headline)}</b></p>', ""]
+    credits = []
+    for key in ("all_writing", "all_lyrics", "all_music", "all_arranger", "all_producer"):
+        code = arg_code(node, key, key.replace("arranger", "arrangement"))
+        if code is not None and cell(ctx, code).strip():
+            credits.append(f"{words[key]}：{cell(ctx, code)}")
+    if credits:
+        lines += [f'<p class="tracklist-credits" markdown="span">{"；".join(credits)}</p>', ""]
+    if nums:
+        extra_name = cell(ctx, arg_code(node, "extra_column")) or "备注"
+        heads = [words["number"], words["title"]] + [extra_name if k == "extra" else words[k] for k, _ in used]
+        heads.append(words["length"])
+        lines += ["| " + " | ".join(heads) + " |", "|---:|" + "---|" * (len(heads) - 2) + "---:|"]
+        total = 0
+        all_timed = True
+        for i in nums:
+            title = cell(ctx, arg_code(node, f"title{i}"))
+            note = arg_code(node, f"note{i}")
+            if note is not None and cell(ctx, note).strip():
+                title += f"（{cell(ctx, note)}）"
+            row = [f"{i}.", title] + [cell(ctx, arg_code(node, *[f"{n}{i}" for n in names])) for _, names in used]
+            length = arg(node, f"length{i}")
+            secs = seconds(length)
+            if secs is None:
+                all_timed = False
+            else:
+                total += secs
+            row.append(cell(ctx, arg_code(node, f"length{i}")))
+            lines.append("| " + " | ".join(row) + " |")
+        given = arg_code(node, "total_length")
+        shown = cell(ctx, given) if given is not None and cell(ctx, given).strip() else (clock(total) if all_timed and total else "")
+        if shown:
+            lines.append("| | " + " | " * len(used) + f"**{words['total']}** | **{shown}** |")
+    lines += ["", "</div>"]
+    if not nums and len(lines) == 4:
+        return ""
+    return ctx.stash_block("\n".join(lines))
+
+
+def status_cell(node: Template, ctx: RenderContext) -> str:
+    """A status cell: the template's words (or the text given as its first parameter) with a class."""
+    words, cls = table()["status"][name_of(node)]
+    given = arg_code(node, 1, "text")
+    text = ctx.inline(given) if given is not None and str(given).strip() else escape.text(words)
+    return f'<span class="status status-{cls}">{text}</span>'
+
+
+def version(node: Template, ctx: RenderContext) -> str:
+    """``{{Version|o|1.0}}`` → the version number, classed and titled by its state (旧版本 …)."""
+    pos = positional(node)
+    state = pos[0].lower() if pos else "t"
+    number = pos[1] if len(pos) > 1 else ""
+    if not number:
+        return ""
+    title, cls = table()["version"].get(state, ("", "version-plain"))
+    t = f' title="{escape.attr(title)}"' if title else ""
+    return f'<span class="version {cls}"{t}>{escape.text(number)}</span>'
+
+
+# ``{{no}}`` is a language label elsewhere (links.py); names another family has claimed stay theirs.
+register_missing("formatting", list(table()["status"]), status_cell)
+register_missing("formatting", ["version"], version)
+
+
+@register("formatting", "succession box", "s-box", "succession")
+def succession_box(node: Template, ctx: RenderContext) -> str:
+    """``{{succession box|title=|years=|before=|after=}}`` → a small table 前任 | 职位 | 继任."""
+    words = table()["succession"]
+    title = cell(ctx, arg_code(node, "title"))
+    years = cell(ctx, arg_code(node, "years"))
+    middle = title + (f"<br>{years}" if years else "")
+    before, after = cell(ctx, arg_code(node, "before")), cell(ctx, arg_code(node, "after"))
+    if not (middle or before or after):
+        return ""
+    rows = [f"| {words['before']} | {words['title']} | {words['after']} |", "|---|---|---|", f"| {before} | {middle} | {after} |"]
+    return ctx.stash_block('<div class="succession" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>")
+
+
+@register("formatting", "s-bef", "s-aft", "s-ttl")
+def succession_part(node: Template, ctx: RenderContext) -> str:
+    """One part of an ``{{s-start}}`` … ``{{s-end}}`` series, as a short line."""
+    words = table()["succession"]
+    name = name_of(node)
+    if name == "s-ttl":
+        title = cell(ctx, arg_code(node, "title"))
+        years = cell(ctx, arg_code(node, "years"))
+        text = title + (f"（{years}）" if years else "")
+    else:
+        who = cell(ctx, arg_code(node, "before" if name == "s-bef" else "after"))
+        text = f"{words['before' if name == 's-bef' else 'after']}：{who}" if who else ""
+    return ctx.stash_block(f'<p class="succession" markdown="span">{text}</p>') if text else ""

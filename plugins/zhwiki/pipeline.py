@@ -117,6 +117,7 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     ctx.sections = link_targets(plans, prep)
     if options.title:
         ctx.self_titles.add(fold(options.title))
+        ctx.page_title = options.title
 
     # References are collected in document order (a pre-order walk: a node starts at or after the
     # previous one), so each search starts where the last match began.  Searching from 0 each time

@@ -292,8 +292,13 @@ def h_entity(node: HTMLEntity, ctx: RenderContext) -> str:
 
 
 def h_argument(node: Argument, ctx: RenderContext) -> str:
-    ctx.defect("malformed markup", f"template parameter {{{{{{{str(node.name).strip()}}}}}}} outside a template", node)
-    return render_nodes(node.default.nodes, ctx) if node.default is not None else ""
+    """``{{{1|默认值}}}`` on an article page shows its default, as MediaWiki does; one without a
+    default would show as raw ``{{{1}}}`` there: it is left out and reported."""
+    if node.default is not None:
+        return render_nodes(node.default.nodes, ctx)
+    ctx.defect("malformed markup", f"template parameter {{{{{{{str(node.name).strip()}}}}}}} without a default "
+               "outside a template; left out", node)
+    return ""
 
 
 def h_template(node: Template, ctx: RenderContext) -> str:

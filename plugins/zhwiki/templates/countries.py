@@ -21,7 +21,7 @@ from mwparserfromhell.nodes import Node, Template, Text, Wikilink
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, name_of, register, variant_text
+from . import PATTERNS, REGISTRY, Spec, arg, exact_key, name_of, register, register_exact, variant_text
 
 #: key (lower-case English name, common alias or alpha-3 code) → simplified Chinese short name.
 COUNTRIES: dict[str, str] = {}
@@ -366,4 +366,20 @@ CODE_TEMPLATES = (
     "KAZ", "NEP", "SRI", "KSA", "AFG", "IRL", "ISL",
 )
 for _code in CODE_TEMPLATES:
-    register("countries", _code)(_code_template(_code))
+    register_exact("countries", _code)(_code_template(_code))
+
+
+@register("countries", "country code")
+def code_template(node: Template, ctx: RenderContext) -> str:
+    """Any other all-capital code template (``{{SRB}}``, ``{{JPN-EMP}}``): the name its code stands for."""
+    return localized(node, ctx, exact_key(str(node.name)))
+
+
+def _code_pattern(key: str) -> Spec | None:
+    """Codes are all capitals (MediaWiki compares them case-sensitively: ``{{JPN}}`` ≠ ``{{jpn}}``)."""
+    if re.fullmatch(r"[A-Z]{2,4}(?:-[A-Z0-9]{2,5})*", key) and country_name(key) is not None:
+        return REGISTRY.get("country code")
+    return None
+
+
+PATTERNS.append(_code_pattern)

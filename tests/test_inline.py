@@ -1,0 +1,125 @@
+"""Inline templates, magic words and parser functions as zh.wikipedia shows them (issue 18).
+
+Each input is a line of the issue or a small excerpt written for it; the expected text is what
+zh.wikipedia shows.  Dates "from the build date" use SOURCE_DATE_EPOCH=1700000000 (2023-11-14).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from zhwiki import pipeline
+from zhwiki.templates import lookup
+from zhwiki.templates.magic import evaluate_expr, format_time, formatnum, parse_time
+
+TITLE = "测试条目"
+
+
+@pytest.fixture(autouse=True)
+def _epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def text(src: str, variant: str = "zh-cn") -> str:
+    """The lead's Markdown with tags removed: what a reader reads."""
+    article = pipeline.analyse(src, pipeline.Options(title=TITLE))
+    md = {p.path: p.markdown for p in pipeline.convert_edition(article, variant).pages}["index.md"]
+    return html.unescape(re.sub(r"<[^>]+>", "", md)).strip()
+
+
+def unknown(src: str) -> dict[str, int]:
+    return dict(pipeline.analyse(src, pipeline.Options(title=TITLE)).diag.unknown_templates)
+
+
+# -- names and lookup ---------------------------------------------------------------------------
+def test_jpn_is_the_language_and_JPN_the_country() -> None:
+    src = "{{jpn|j=北24条駅|hg=きたにじゅうよじょうえき|rm=Kita-nijūyo-jō eki}}"
+    assert text(src) == "（日语：北24条駅／きたにじゅうよじょうえき Kita-nijūyo-jō eki）"
+    assert text(src, "zh-tw") == "（日語：北24条駅／きたにじゅうよじょうえき Kita-nijūyo-jō eki）"
+    assert text("{{JPN}}") == "日本"
+    assert lookup("Jpn").family == "links" and lookup("JPN").family == "countries"
+
+
+@pytest.mark.parametrize("src", [
+    "{{DEFAULTSORT:Zhang San}}", "{{DISPLAYTITLE:张三}}", "__NOTOC__", "{{DEFAULTSORT:張}}__NOINDEX__",
+])
+def test_page_properties_show_nothing_and_are_not_unknown(src: str) -> None:
+    assert text("甲" + src + "乙") == "甲乙"
+    assert unknown(src) == {}
+
+
+@pytest.mark.parametrize("src,want", [
+    ("{{formatnum:123456}}", "123,456"),
+    ("{{formatnum:-1234567.891}}", "-1,234,567.891"),
+    ("{{formatnum:1,234|R}}", "1234"),
+    ("{{#if: x |真|假}}", "真"),
+    ("{{#if: |真|假}}", "假"),
+    ("{{#if: {{{1|}}} |真|假}}", "假"),
+    ("{{#ifeq: 1 | 01 |等|不等}}", "等"),
+    ("{{#ifeq: a | b |等|不等}}", "不等"),
+    ("{{#switch: b |a=甲|b|c=乙丙|#default=默认}}", "乙丙"),
+    ("{{#switch: z |a=甲|默认}}", "默认"),
+    ("{{#switch: z |a=甲|#default=另}}", "另"),
+    ("{{#expr: 2*(3+4) }}", "14"),
+    ("{{#expr: 10/4 }}", "2.5"),
+    ("{{#expr: 7 mod 3 }}", "1"),
+    ("{{#expr: 3.14159 round 2 }}", "3.14"),
+    ("{{#expr: 2^10 - 24 }}", "1000"),
+    ("{{#ifexpr: 3 = 3 and 2 |是|否}}", "是"),
+    ("{{#time:Y年n月j日|2020-03-05}}", "2020年3月5日"),
+    ("{{#time:Y}}", "2023"),
+    ("{{lc:ABC}}", "abc"), ("{{uc:abc}}", "ABC"), ("{{ucfirst:abc}}", "Abc"), ("{{lcfirst:ABC}}", "aBC"),
+    ("{{PAGENAME}}", TITLE),
+    ("{{CURRENTYEAR}}年", "2023年"),
+    ("{{{1|默认值}}}", "默认值"),
+    ("{{{pages|144頁}}}", "144页"),
+])
+def test_parser_functions_and_variables_evaluate(src: str, want: str) -> None:
+    assert text(src) == want
+    assert unknown(src) == {}
+
+
+def test_argument_default_inside_citation_parameter() -> None:
+    src = "文<ref>{{cite book|title=书名|pages={{{pages| 144頁}}}}}</ref>\n\n== 参考 ==\n{{reflist}}\n"
+    article = pipeline.analyse(src, pipeline.Options(title=TITLE))
+    pages = "\n".join(p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages)
+    assert "144页" in pages and "{{{" not in pages
+
+
+def test_expr_errors_are_reported_not_raised() -> None:
+    article = pipeline.analyse("{{#expr: 1 + foo }}", pipeline.Options(title=TITLE))
+    assert any("#expr" in str(d) for d in article.diag.defects)
+    with pytest.raises(ValueError):
+        evaluate_expr("1/0")
+
+
+def test_magic_helpers() -> None:
+    assert formatnum("1000000") == "1,000,000" and formatnum("abc") == "abc"
+    when = parse_time("1999-12-31")
+    assert when is not None and format_time("Y-m-d \\Y", when) == "1999-12-31 Y"
+
+
+# -- languages --------------------------------------------------------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{lang-ja|日本語}}", "日语：日本語", "日語：日本語"),
+    ("{{lang-ko|조국해방전쟁}}", "朝鲜语：조국해방전쟁", "韓語：조국해방전쟁"),
+    ("{{lang-fr|Académie française}}", "法语：Académie française", "法語：Académie française"),
+    ("{{lang-ka|ქართული}}", "格鲁吉亚语：ქართული", "格魯吉亞語：ქართული"),
+    ("{{lang-haw|Hawaiʻi}}", "夏威夷语：Hawaiʻi", "夏威夷語：Hawaiʻi"),
+    ("{{lang-cdo|閩東語|buc=Mìng-dĕ̤ng-ngṳ̄}}", "闽东语：閩東語，平话字：Mìng-dĕ̤ng-ngṳ̄",
+     "閩東語：閩東語，平話字：Mìng-dĕ̤ng-ngṳ̄"),
+    ("{{vie|v=Tiếng Việt|hn=㗂越}}", "（越南语：Tiếng Việt／㗂越）", "（越南語：Tiếng Việt／㗂越）"),
+    ("{{kor|h=한국|hanja=韓國|rr=Hanguk}}", "（朝鲜语：한국／韓國 Hanguk）", "（韓語：한국／韓國 Hanguk）"),
+    ("{{lang|ja|国語}}", "国語", "国語"),
+])
+def test_language_names_per_variant_and_foreign_text_unconverted(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_unknown_language_code_is_reported() -> None:
+    assert unknown("{{lang-xq|x}}") == {"lang-xq": 1}

@@ -123,3 +123,35 @@ def test_language_names_per_variant_and_foreign_text_unconverted(src: str, cn: s
 
 def test_unknown_language_code_is_reported() -> None:
     assert unknown("{{lang-xq|x}}") == {"lang-xq": 1}
+
+
+# -- dates and names ----------------------------------------------------------------------------
+@pytest.mark.parametrize("src,want", [
+    ("{{bd|1916年|12月10日|1992年|8月1日}}", "1916年12月10日—1992年8月1日"),
+    ("{{bd|303年||361年|catIdx=W王}}", "303年—361年"),
+    ("{{bd|1950年|3月1日}}", "1950年3月1日—"),
+    ("{{Birth date|1950|6|25}}", "1950年6月25日"),
+    ("{{Birth date and age|1950|6|25|df=y}}", "1950年6月25日（73岁）"),
+    ("{{Birth date and age|1950|12|25}}", "1950年12月25日（72岁）"),
+    ("{{Death date and age|1992|8|1|1916|12|10}}", "1992年8月1日（75岁）"),
+    ("{{dts|1950|Jun|25}}", "1950年6月25日"),
+    ("{{dts|1950-06-25}}", "1950年6月25日"),
+    ("{{Start date and age|2001|5}}", "2001年5月（22年前）"),
+    ("{{vgname|超级马力欧兄弟|スーパーマリオブラザーズ|Super Mario Bros.}}",
+     "《超级马力欧兄弟》（日语：スーパーマリオブラザーズ，英语：Super Mario Bros.）"),
+    ("{{engname|Acme Corp}}", "（英语：Acme Corp）"),
+])
+def test_dates_and_names(src: str, want: str) -> None:
+    assert text(src) == want
+    assert unknown(src) == {}
+
+
+def test_station_links_to_its_article() -> None:
+    article = pipeline.analyse("{{站|北京南}}", pipeline.Options(title=TITLE))
+    md = pipeline.convert_edition(article, "zh-cn").pages[0].markdown
+    assert md.startswith("[北京南站](https://zh.wikipedia.org/zh-cn/") and "%E5%8C%97%E4%BA%AC%E5%8D%97%E7%AB%99" in md
+
+
+def test_ages_follow_the_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "946684800")  # 2000-01-01
+    assert text("{{Birth date and age|1950|6|25}}") == "1950年6月25日（49岁）"

@@ -285,10 +285,11 @@ def test_age_of_the_war() -> None:
     assert ymwd(__import__("datetime").date(2020, 1, 31), __import__("datetime").date(2020, 3, 1)) == (0, 1, 0, 1)
 
 
-def test_date_templates_never_use_today() -> None:
-    src = "{{age|1950|6|25}}"
-    assert lead(src).strip() == "1950年6月25日"
-    assert any(d.kind == "date needs today" for d in diag(src).defects)
+def test_date_templates_count_to_the_build_date_never_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    assert lead("{{age|1950|6|25}}").strip() == "73"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1000000000")  # 2001-09-09
+    assert lead("{{age|1950|6|25}}").strip() == "51"
 
 
 def test_convert_zh_units_and_rounding() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import time
 from collections.abc import Sequence
@@ -82,7 +83,7 @@ class VariantEdition:
     converter: Converter
 
 
-_CACHE: dict[tuple[str, Options], Article] = {}
+_CACHE: dict[tuple[str, Options, str], Article] = {}
 
 
 def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | None = None) -> Article:
@@ -92,7 +93,8 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     ``render``) and bypasses the cache; scripts/bench.py uses it to time the stages separately.
     """
     sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
-    key = (sha, options)
+    # ages and {{CURRENTYEAR}} depend on the build date, so it is part of the key
+    key = (sha, options, os.environ.get("SOURCE_DATE_EPOCH", ""))
     if timings is None and key in _CACHE:
         return _CACHE[key]
     mark = time.perf_counter()

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import langcodes
+import mwparserfromhell
 from mwparserfromhell.nodes import Template
 
 from .. import markers as M
@@ -293,3 +294,35 @@ def ipa(node: Template, ctx: RenderContext) -> str:
     """Pronunciation in the International Phonetic Alphabet, as written."""
     pos = [v for v in positional(node) if v]
     return f'<span class="ipa">{M.noconv(escape.text("/" + "".join(pos) + "/"))}</span>' if pos else ""
+
+
+@register("links", "vgname", "vgname/s")
+def vgname(node: Template, ctx: RenderContext) -> str:
+    """``{{vgname|超级马力欧兄弟|スーパーマリオブラザーズ|Super Mario Bros.}}`` →
+    《超级马力欧兄弟》（日语：スーパーマリオブラザーズ，英语：Super Mario Bros.）: 1 the Chinese
+    title, 2 the Japanese, 3 the English one (Template:Vgname)."""
+    title = arg_code(node, 1)
+    head = f"《{ctx.inline(title)}》" if title is not None else ""
+    names = []
+    for key, code in ((2, "ja"), (3, "en")):
+        v = arg_code(node, key)
+        if v is not None:
+            names.append(f"{lang_name(ctx, code)}：{foreign(ctx.inline(v), code)}")
+    return head + (f"（{'，'.join(names)}）" if names else "")
+
+
+@register("links", "engname", "eng name", "英文名")
+def engname(node: Template, ctx: RenderContext) -> str:
+    """``{{engname|Acme}}`` → （英语：Acme）."""
+    v = arg_code(node, 1)
+    return f"（{lang_name(ctx, 'en')}：{foreign(ctx.inline(v), 'en')}）" if v is not None else ""
+
+
+@register("links", "站", "車站", "车站")
+def station(node: Template, ctx: RenderContext) -> str:
+    """``{{站|北京南}}`` → 北京南站, linked to the station's article as zh.wikipedia links it."""
+    name = arg(node, 1)
+    if not name:
+        return ""
+    shown = arg(node, 2) or f"{name}站"
+    return ctx.inline(mwparserfromhell.parse(f"[[{name}站|{shown}]]"))

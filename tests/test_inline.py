@@ -122,7 +122,7 @@ def test_language_names_per_variant_and_foreign_text_unconverted(src: str, cn: s
 
 
 def test_unknown_language_code_is_reported() -> None:
-    assert unknown("{{lang-xq|x}}") == {"lang-xq": 1}
+    assert unknown("{{lang-xq|x}}") == {"Lang-xq": 1}
 
 
 # -- dates and names ----------------------------------------------------------------------------
@@ -155,3 +155,42 @@ def test_station_links_to_its_article() -> None:
 def test_ages_follow_the_build_date(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "946684800")  # 2000-01-01
     assert text("{{Birth date and age|1950|6|25}}") == "1950年6月25日（49岁）"
+
+
+# -- countries and parties ----------------------------------------------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{SRB}}", "塞尔维亚", "塞爾維亞"),
+    ("{{SIN}}", "新加坡", "新加坡"),
+    ("{{TPE}}", "中华台北", "中華台北"),
+    ("{{VAN}}", "瓦努阿图", "萬那杜"),
+    ("{{MYS}}", "马来西亚", "馬來西亞"),
+    ("{{GER}}", "德国", "德國"),
+    ("{{QING}}", "大清", "大清"),
+    ("{{JPN-EMP}}", "大日本帝国", "大日本帝國"),
+    ("{{ROC-1912}}", "中华民国", "中華民國"),
+    ("{{CHN-1928}}", "中华民国", "中華民國"),
+    ("{{CHNML}}", "中国大陆", "中國大陸"),
+    ("{{KMT}}", "中国国民党", "中國國民黨"),
+    ("{{DPP}}", "民主进步党", "民主進步黨"),
+    ("{{NP}}", "新党", "新黨"),
+    ("{{Nonp}}", "无党籍", "無黨籍"),
+    ("{{flagIOCteam|JPN|2008年夏季}}", "日本", "日本"),
+    ("{{flagIOC|SRB|2008年夏季}}", "塞尔维亚", "塞爾維亞"),
+    ("{{flagIOCathlete|张三|SIN|2008年夏季}}", "张三（新加坡）", "張三（新加坡）"),
+    ("{{flag|Serbia}}", "塞尔维亚", "塞爾維亞"),
+    ("{{flagcountry|Vanuatu}}", "瓦努阿图", "萬那杜"),
+])
+def test_country_and_party_templates_for_every_code(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_country_table_cells_are_never_empty() -> None:
+    src = '{| class="wikitable"\n|-\n| {{SRB}} || {{KMT}} || {{flagIOCteam|VAN|2016年夏季}}\n|}\n'
+    out = text(src)
+    assert "塞尔维亚" in out and "中国国民党" in out and "瓦努阿图" in out
+
+
+def test_codes_that_are_no_country_stay_unknown() -> None:
+    assert unknown("{{ZZZ}}") == {"ZZZ": 1}

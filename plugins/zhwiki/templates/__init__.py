@@ -144,7 +144,7 @@ def render(node: Template, ctx: RenderContext) -> str:
     name = normalize(str(node.name))
     spec = lookup(str(node.name))
     if spec is None:
-        return unknown(node, ctx, name)
+        return unknown(node, ctx, exact_key(str(node.name)))
     ctx.diag.template(spec.family)
     ctx.template_stack.append(name)
     try:
@@ -182,6 +182,9 @@ def unknown(node: Template, ctx: RenderContext, name: str) -> str:
     ctx.diag.unknown_template(name or "(empty name)", ctx.line_of(node))
     ctx.diag.template("unknown")
     values = [p for p in node.params if str(p.value).strip()]
+    if any(isinstance(n, Text) and "{{" in n.value for p in values for n in p.value.nodes):
+        # the parser gave up inside (nesting too deep): the text is repaired and reported, not lost
+        return "".join(ctx.inline(p.value) for p in values if not p.showkey)
     if len(values) != 1 or values[0].showkey:
         return ""
     val = str(values[0].value).strip()

@@ -194,3 +194,65 @@ def test_country_table_cells_are_never_empty() -> None:
 
 def test_codes_that_are_no_country_stay_unknown() -> None:
     assert unknown("{{ZZZ}}") == {"ZZZ": 1}
+
+
+# -- links and lists -----------------------------------------------------------------------------
+def md(src: str, variant: str = "zh-cn") -> str:
+    article = pipeline.analyse(src, pipeline.Options(title=TITLE))
+    return "\n".join(p.markdown for p in pipeline.convert_edition(article, variant).pages)
+
+
+@pytest.mark.parametrize("src,label,url", [
+    ("{{IMDb title|0111161|肖申克的救赎}}", "《肖申克的救赎》在互联网电影数据库（IMDb）上的资料", "https://www.imdb.com/title/tt0111161/"),
+    ("{{IMDb title|id=tt0111161}}", f"《{TITLE}》在互联网电影数据库（IMDb）上的资料", "https://www.imdb.com/title/tt0111161/"),
+    ("{{IMDb name|id=0000151|name=摩根·弗里曼}}", "摩根·弗里曼在互联网电影数据库（IMDb）上的资料", "https://www.imdb.com/name/nm0000151/"),
+    ("{{豆瓣|1292052}}", f"《{TITLE}》在豆瓣电影上的资料", "https://movie.douban.com/subject/1292052/"),
+    ("{{douban|1292052|肖申克的救赎}}", "《肖申克的救赎》在豆瓣电影上的资料", "https://movie.douban.com/subject/1292052/"),
+    ("{{hkmdb title|id=12345|title=无间道}}", "《无间道》在香港影库上的资料", "https://www.hkmdb.com/db/movies/view.mhtml?id=12345"),
+    ("{{Official website|https://example.org}}", "官方网站", "https://example.org"),
+    ("{{Official website|example.com|name=某公司}}", "某公司官方网站", "https://example.com"),
+    ("{{Twitter|jack|杰克}}", "杰克的Twitter账户", "https://twitter.com/jack"),
+])
+def test_external_link_templates_become_titled_links(src: str, label: str, url: str) -> None:
+    out = md(src)
+    assert out.startswith(f"[{label}]({url})")
+    assert unknown(src) == {}
+
+
+def test_external_link_template_without_id_or_with_bad_scheme_is_not_linked() -> None:
+    assert md("{{Official website|javascript:alert(1)}}").strip() == "官方网站"
+    article = pipeline.analyse("{{Twitter}}", pipeline.Options(title=TITLE))
+    assert any(d.kind == "external link" for d in article.diag.defects)
+
+
+def test_external_link_inside_citation_parameter_is_a_link() -> None:
+    src = "文<ref>{{cite book|title=书|pages=[https://archive.org/details/x/page/533 533]–534}}</ref>\n\n== 参考 ==\n{{reflist}}\n"
+    out = md(src)
+    assert "[533](https://archive.org/details/x/page/533){ .external }–534" in out
+    assert "&#91;https" not in out
+
+
+def test_columns_never_print_their_count() -> None:
+    src = "{{div col|4}}\n* 一\n* 二\n{{div col end}}\n{{columns-list|4|\n* 三\n* 四\n}}\n{{refbegin|2}}\n* 书\n{{refend}}\n"
+    out = md(src)
+    assert "4" not in out and "2" not in out.replace("- 二", "")
+    assert "- 一\n- 二" in out and '<div class="div-col" markdown="1">\n\n- 三\n- 四\n\n</div>' in out
+    assert unknown(src) == {}
+
+
+def test_small_icon_stays_inside_its_list_item() -> None:
+    out = md("*1981年：[[File:Gold medal icon.svg|16px]] - '''金牌'''\n*1982年：银牌\n")
+    first = out.splitlines()[0]
+    assert first.startswith("- 1981年：[Gold medal icon](https://commons.wikimedia.org/wiki/File:Gold_medal_icon.svg)")
+    assert first.endswith("<b>金牌</b>") and "<figure" not in out
+
+
+def test_large_image_is_still_a_figure() -> None:
+    assert "<figure" in md("[[File:Map.png|thumb|200px|地图]]\n")
+
+
+def test_wikilink_inside_external_link_label_as_mediawiki_renders_it() -> None:
+    out = md("[http://example.org 大道上的[[雕像]]列表]")
+    assert out.strip() == ("[大道上的](http://example.org){ .external }"
+                           "[雕像](https://zh.wikipedia.org/zh-cn/%E9%9B%95%E5%83%8F)"
+                           "[列表](http://example.org){ .external }")

@@ -364,6 +364,8 @@ def h_external(node: ExternalLink, ctx: RenderContext) -> str:
         label = M.noconv(escape.text(url)) if not node.brackets else f"[{len(ctx.stash)}]"
         if node.brackets:
             label = "&#91;链接&#93;"
+    elif label_code.filter_wikilinks(recursive=False) and not ctx.in_heading:
+        return _external_around_wikilinks(url, label_code, ctx)
     else:
         label = render_inline(label_code, ctx)
         if re.match(r"^[a-z]+://", str(label_code).strip()):
@@ -371,6 +373,31 @@ def h_external(node: ExternalLink, ctx: RenderContext) -> str:
     if ctx.in_heading:
         return label
     return f"[{label}]({escape.url(url)}){{ .external }}"
+
+
+def _external_around_wikilinks(url: str, label_code: Wikicode, ctx: RenderContext) -> str:
+    """``[http://example.org 大道上的[[雕像]]列表]``: as MediaWiki renders it (parser test "wiki
+    links within external link", bug 3695), the external link covers the text before and after,
+    and the wikilink stays its own link, since links cannot nest."""
+    out: list[str] = []
+    run: list[Node] = []
+
+    def flush() -> None:
+        text = render_nodes(run, ctx) if run else ""
+        if text.strip():
+            out.append(f"[{text}]({escape.url(url)}){{ .external }}")
+        else:
+            out.append(text)
+        run.clear()
+
+    for nd in label_code.nodes:
+        if isinstance(nd, Wikilink):
+            flush()
+            out.append(render_node(nd, ctx))
+        else:
+            run.append(nd)
+    flush()
+    return "".join(out)
 
 
 def h_tag(node: Tag, ctx: RenderContext) -> str:
@@ -404,6 +431,13 @@ def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> 
         cap = f"{cap}{extra_caption}" if cap else extra_caption
     href = COMMONS_URL + quote(name.replace(" ", "_"))
     alt_attr = escape.attr(escape.unescape(alt or name))
+    if not extra_caption and node.text is not None and _is_icon(_split_pipes(str(node.text))):
+        # a small inline image (a medal or flag icon in a list item or a sentence) stays in its line
+        if ctx.in_heading:
+            return ""
+        shown = escape.text(escape.unescape(alt)) if alt else M.noconv(escape.text(name.rsplit(".", 1)[0]))
+        return f'[{shown}]({escape.url(href)}){{ .wiki-file .wiki-icon title="{alt_attr}" }}'
+
     parts = [
         '<figure class="wiki-figure" markdown="1">',
         "",
@@ -416,6 +450,23 @@ def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> 
     if ctx.in_heading:
         return ""
     return ctx.stash_block("\n".join(parts))
+
+
+_FRAMED = re.compile(r"^(thumb|thumbnail|frame|framed|缩略图|縮略圖|有框)$", re.I)
+_SIZE = re.compile(r"^(?:(\d+)(?:x(\d+))?|x(\d+))\s*px$", re.I)
+
+
+def _is_icon(parts: list[str]) -> bool:
+    """An image without a frame whose size is at most 50 px: MediaWiki shows it inline."""
+    size = None
+    for p in parts:
+        ps = p.strip()
+        if _FRAMED.match(ps):
+            return False
+        m = _SIZE.match(ps)
+        if m:
+            size = max(int(g) for g in m.groups() if g)
+    return size is not None and size <= 50
 
 
 def _split_pipes(s: str) -> list[str]:

@@ -355,6 +355,7 @@ from . import (  # noqa: E402,F401
     quotes,
     references,
     units,
+    weblinks,
 )
 
 #: Normalised names dropped on purpose (navboxes, authority control, sister-project boxes …).

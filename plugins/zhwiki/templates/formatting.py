@@ -112,3 +112,23 @@ def nbsp(node: Template, ctx: RenderContext) -> str:
 def punctuation(node: Template, ctx: RenderContext) -> str:
     return {"•": " • ", "dot": " · ", "middot": "·", "·": " · ", "\\": " / ", "spaced ndash": " – ",
             "snd": " – ", "ndash": "–", "mdash": "—", "en dash": "–"}.get(name_of(node), "")
+
+
+@register("formatting", "div col", "div col end", "div-col", "div-col-end", "divcol", "divcol end",
+          "ref begin", "ref end", "colbegin", "colend", "col-begin", "col-end", "multicol",
+          "multicol-end", "multicol-break", "col-break")
+def columns_marker(node: Template, ctx: RenderContext) -> str:
+    """Opening and closing markers of a column layout (``{{div col|4}}`` … ``{{div col end}}``):
+    the list between them keeps its items; the column count is layout and never printed."""
+    return ""
+
+
+@register("formatting", "columns-list", "columns list", "col-list", "div col list")
+def columns_list(node: Template, ctx: RenderContext) -> str:
+    """``{{columns-list|4|* 一\\n* 二}}``: the list, laid out in columns (the count is not text)."""
+    body = arg_code(node, "content") or next(
+        (p.value for p in node.params if not p.showkey and not str(p.value).strip().isdigit() and str(p.value).strip()),
+        None)
+    if body is None:
+        return ""
+    return ctx.stash_block('<div class="div-col" markdown="1">\n\n' + ctx.block(body).strip("\n") + "\n\n</div>")

@@ -121,7 +121,7 @@ def lookup(name: str) -> Spec | None:
         spec = REGISTRY.get("cite web")
     if spec is None and (key.startswith("infobox") or key.endswith("信息框") or key.endswith("資訊框")):
         spec = REGISTRY.get("infobox")
-    if spec is None and key.startswith(ignore.IGNORED_PREFIXES):
+    if spec is None and (key.startswith(ignore.IGNORED_PREFIXES) or key.endswith(ignore.IGNORED_SUFFIXES)):
         spec = REGISTRY.get("navbox")
     if spec is None:
         ex = exact_key(name)

@@ -117,8 +117,8 @@ _add("大清", "Qing dynasty", "Qing")
 _add("满洲国", "Manchukuo")
 _add("联合国", "United Nations", "UN")
 _add("英属香港", "British Hong Kong")
-_add("香港", "Hong Kong", "HKG")
-_add("澳门", "Macau", "MAC")
+_add("香港", "Hong Kong", "HKG", "HK")
+_add("澳门", "Macau", "MAC", "MO", "Macao")
 _add("西藏", "Tibet")
 
 
@@ -452,7 +452,7 @@ PATTERNS.append(_code_pattern)
 
 for _key, (_kind, _name) in SPECIAL.items():
     if _kind == "party" and not re.fullmatch(r"[A-Z]{2,5}", _key):
-        register_exact("countries", _key)(code_template)  # {{Nonp}}: not all capitals
+        register_exact("countries", _key)(code_template)  # {{Nonp}}, {{台湾团结联盟}}: not all capitals
 
 
 @register("countries", "flagioc", "flagiocteam", "flagioc2", "flagioc2team", "flagiocmedalist", "flagioc2medalist")

@@ -15,6 +15,7 @@ import re
 
 from mwparserfromhell.nodes import Template
 
+from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
 from . import arg, name_of, positional, register
@@ -135,7 +136,14 @@ def written_date(node: Template, ctx: RenderContext) -> str:
 
 
 def _date_or_text(node: Template, start: int = 1) -> tuple[dt.date | None, int]:
-    """The date at positionals *start*… (y, m, d), or one ISO/Chinese date text there."""
+    """The date at positionals *start*… (y, m, d), named ``year=|month=|day=``, or one ISO/Chinese
+    date text there."""
+    if start == 1 and arg(node, "year"):
+        y, m, d_ = (_int(arg(node, k)) for k in ("year", "month", "day"))
+        try:
+            return (dt.date(y, m or 1, d_ or 1), 1 + (m is not None) + (d_ is not None)) if y else (None, 0)
+        except ValueError:
+            return None, 0
     d = date_at(node, start)
     pos = positional(node)[start - 1:start + 2]
     if d is not None and not (len([v for v in pos if v.strip()]) == 1 and not pos[0].strip().isdigit()):
@@ -194,3 +202,29 @@ def year_and_age(node: Template, ctx: RenderContext) -> str:
         n = int(pos[0]) - int(pos[1])
         return escape.text(f"{pos[0].strip()}年（{n - 1}–{n}岁）")
     return escape.text(f"{pos[0].strip()}年") if pos[0].strip() else ""
+
+
+#: Release regions of ``{{Vgrelease}}`` that are no country code: region → simplified name.
+_REGIONS = {"NA": "北美", "EU": "欧洲", "PAL": "PAL地区", "WW": "全球", "INT": "国际", "AS": "亚洲",
+            "AUS": "澳大利亚", "AU": "澳大利亚", "UK": "英国", "SEA": "东南亚", "ASI": "亚洲"}
+
+
+@register("dates", "vgrelease", "video game release", "vgrelease new", "vgrtbl")
+def vgrelease(node: Template, ctx: RenderContext) -> str:
+    """``{{Vgrelease|JP|1985年9月13日|NA|1985年10月18日}}`` → 「日本：1985年9月13日」 and
+    「北美：1985年10月18日」 on their own lines: region and date pairs (a region is a market
+    such as NA/EU/WW, else a country code named by the country table and CLDR)."""
+    from .countries import country_name, variant_text
+
+    pos = [p for p in node.params if not p.showkey]
+    keep = arg(node, "nocc").lower() in ("yes", "y", "1", "true")  # names as written, not converted
+    lines = []
+    for i in range(0, len(pos) - 1, 2):
+        region, date = str(pos[i].value).strip(), pos[i + 1].value
+        name = _REGIONS.get(region.upper()) or country_name(region) or region
+        shown = variant_text(ctx, name) if ":" in name else escape.text(name)
+        value = ctx.inline(date).strip()
+        lines.append(f"{shown}：{M.noconv(value) if keep else value}")
+    if len(pos) % 2 == 1:
+        lines.append(ctx.inline(pos[-1].value).strip())
+    return "<br>".join(x for x in lines if x)

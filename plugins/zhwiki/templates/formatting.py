@@ -49,7 +49,7 @@ def _items(node: Template, ctx: RenderContext) -> list[str]:
 
 
 @register("formatting", "plainlist", "plain list", "flatlist", "flat list", "unbulleted list", "ubl",
-          "hlist", "bulleted list", "blist", "ordered list", "endplainlist", "endflatlist")
+          "hlist", "bulleted list", "blist", "ordered list", "endplainlist", "endflatlist", "spml")
 def plainlist(node: Template, ctx: RenderContext) -> str:
     """One item per line; ``{{flatlist}}``/``{{hlist}}`` items in one line separated by 「·」."""
     name = name_of(node)
@@ -132,3 +132,12 @@ def columns_list(node: Template, ctx: RenderContext) -> str:
     if body is None:
         return ""
     return ctx.stash_block('<div class="div-col" markdown="1">\n\n' + ctx.block(body).strip("\n") + "\n\n</div>")
+
+
+@register("formatting", "math", "mvar", "texhtml")
+def math_text(node: Template, ctx: RenderContext) -> str:
+    """``{{math|2''i''π}}``: a formula written in wikitext, shown in the serif math style."""
+    body = arg_code(node, 1)
+    if body is None:
+        return ""
+    return f'<span class="texhtml">{ctx.inline(body)}</span>'

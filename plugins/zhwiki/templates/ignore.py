@@ -30,10 +30,15 @@ IGNORED = (
     "navbox with collapsible groups", "navbox subgroup", "sidebar", "wikinews", "wikivoyage", "wikibooks",
     "commons and category", "sisterlinks", "sister project", "pp-move", "pp-vandalism", "clear left",
     "clear right", "featured picture", "link fa", "link ga", "lowercase title", "good article candidate",
+    # succession boxes frame a table of predecessors and successors at the foot of a biography
+    "start box", "end box", "s-start", "s-end",
 )
 
-#: Name prefixes of navigation templates (``{{Campaignbox Korean War}}``, ``{{Navbox …}}``).
-IGNORED_PREFIXES = ("campaignbox ", "navbox ", "military navigation ")
+#: Name prefixes of navigation templates (``{{Campaignbox Korean War}}``, ``{{Navbox …}}``) and of
+#: succession boxes (``{{s-bef}}``, ``{{s-ttl}}`` … between ``{{start box}}`` and ``{{end box}}``).
+IGNORED_PREFIXES = ("campaignbox ", "navbox ", "military navigation ", "s-")
+#: Name suffixes of stub notices (``{{Japan-sport-bio-stub}}``, ``{{tw-bio-stub}}``): a call for editors.
+IGNORED_SUFFIXES = ("-stub", " stub", "小作品")
 
 
 def _drop(node: Template, ctx: RenderContext) -> str:

@@ -137,6 +137,26 @@ def _lang_pattern(key: str) -> Spec | None:
 PATTERNS.append(_lang_pattern)
 
 
+def _label_pattern(key: str) -> Spec | None:
+    """``{{zh-tw}}``, ``{{fr}}`` after a link: any lower-case language code alone is its label."""
+    low = key[:1].lower() + key[1:]
+    if low != low.lower() or not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2,4})?", low) or not known_language(low):
+        return None
+    return REGISTRY.get("language label")
+
+
+PATTERNS.append(_label_pattern)
+
+
+@register("links", "language label")
+def language_label(node: Template, ctx: RenderContext) -> str:
+    """A language-code template used as a label (「（中文（台湾））」)."""
+    if node.params:
+        return ""
+    code = str(node.name).strip()
+    return label(ctx, code[:1].lower() + code[1:])
+
+
 def _native(fields: tuple[str, ...], roms: tuple[str, ...], code: str):
     def handler(node: Template, ctx: RenderContext) -> str:
         """（日语：北24条駅／きたにじゅうよじょうえき Kita-nijūyo-jō eki）: the native forms joined by
@@ -213,11 +233,11 @@ def interlanguage(ctx: RenderContext, shown_imd: str, code: str, original: str) 
     return f"{shown_imd}（{lang_name(ctx, code)}：{text}）"
 
 
-@register("links", "le", "link-en", *(f"link-{c}" for c in _LINK_LANGS if c != "en"))
+@register("links", "le", "link-en", "lj", *(f"link-{c}" for c in _LINK_LANGS if c != "en"))
 def link_xx(node: Template, ctx: RenderContext) -> str:
     """``{{link-en|中文名|English title|显示文字}}``."""
     name = name_of(node)
-    code = "en" if name in ("le", "link-en") else name.removeprefix("link-")
+    code = {"le": "en", "link-en": "en", "lj": "ja"}.get(name) or name.removeprefix("link-")
     pos = positional(node) + ["", "", ""]
     orig, shown = pos[1], pos[2]
     label_code = arg_code(node, 3) if shown else arg_code(node, 1)
@@ -300,12 +320,21 @@ def ipa(node: Template, ctx: RenderContext) -> str:
 def vgname(node: Template, ctx: RenderContext) -> str:
     """``{{vgname|超级马力欧兄弟|スーパーマリオブラザーズ|Super Mario Bros.}}`` →
     《超级马力欧兄弟》（日语：スーパーマリオブラザーズ，英语：Super Mario Bros.）: 1 the Chinese
-    title, 2 the Japanese, 3 the English one (Template:Vgname)."""
+    title, 2 or ``ja=`` the Japanese, 3 or ``en=`` the English one (Template:Vgname); ``cn=``,
+    ``tw=``, ``hk=`` (``hk=tw``: as tw) give the title each region uses."""
     title = arg_code(node, 1)
-    head = f"《{ctx.inline(title)}》" if title is not None else ""
+    regional = {k: arg(node, k) for k in ("cn", "tw", "hk")}
+    if regional["hk"] in ("tw", "cn"):
+        regional["hk"] = regional[regional["hk"]]
+    if any(regional.values()) and not ctx.in_heading:
+        rule = ";".join(f"zh-{k}:{v}" for k, v in regional.items() if v and ":" not in v and ";" not in v)
+        shown = variant_text(ctx, rule) if rule else (ctx.inline(title) if title is not None else "")
+    else:
+        shown = ctx.inline(title) if title is not None else ""
+    head = f"《{shown}》" if shown else ""
     names = []
-    for key, code in ((2, "ja"), (3, "en")):
-        v = arg_code(node, key)
+    for keys, code in (((2, "ja"), "ja"), ((3, "en"), "en")):
+        v = arg_code(node, *keys)
         if v is not None:
             names.append(f"{lang_name(ctx, code)}：{foreign(ctx.inline(v), code)}")
     return head + (f"（{'，'.join(names)}）" if names else "")

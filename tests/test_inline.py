@@ -302,3 +302,29 @@ def test_common_kinds_from_real_articles(src: str, cn: str, tw: str) -> None:
     assert strip.sub(r"\1", text(src)) == cn
     assert strip.sub(r"\1", text(src, "zh-tw")) == tw
     assert unknown(src) == {}
+
+
+# -- the editors' list of unknown templates ----------------------------------------------------
+def test_unknown_templates_listed_for_editors_with_all_lines() -> None:
+    from zhwiki import about
+
+    src = "甲{{某模板|文}}\n乙\n丙{{某模板|二}}{{另一个}}\n"
+    d = pipeline.analyse(src, pipeline.Options(title=TITLE)).diag
+    assert d.unknown_template_all_lines == {"某模板": [1, 3], "另一个": [3]}
+    section = about.unknown_templates_markdown(dict(d.unknown_templates), d.unknown_template_all_lines, "zh-cn")
+    assert "| `{{某模板}}` | 2 | 1、3 |" in section and "| `{{另一个}}` | 1 | 3 |" in section
+    assert section.index("某模板") < section.index("另一个")  # most calls first
+    assert about.unknown_templates_markdown({}, {}, "zh-tw") == ""
+    assert "未支援的模板" in about.unknown_templates_markdown({"X": 1}, {"X": [2]}, "zh-tw")
+
+
+def test_displaytitle_sets_the_shown_title_sanitized_and_only_for_this_page() -> None:
+    opts = pipeline.Options(title="iphone")
+    article = pipeline.analyse("{{DISPLAYTITLE:<i>iPhone</i>}}甲\n", opts)
+    edition = pipeline.convert_edition(article, "zh-cn", opts)
+    assert edition.site_name == "iPhone"
+    assert edition.pages[0].markdown.startswith("# iPhone\n\n甲")
+    other = pipeline.Options(title="苹果")
+    article = pipeline.analyse("{{DISPLAYTITLE:香蕉}}甲\n", other)
+    assert pipeline.convert_edition(article, "zh-cn", other).site_name == "苹果"
+    assert any(d.kind == "display title" for d in article.diag.defects)

@@ -41,6 +41,8 @@ class Diagnostics:
     template_families: Counter[str] = field(default_factory=Counter)
     unknown_templates: Counter[str] = field(default_factory=Counter)
     unknown_template_lines: dict[str, int | None] = field(default_factory=dict)
+    #: Every source line of each unknown template's calls, in order (for the editors' list).
+    unknown_template_all_lines: dict[str, list[int]] = field(default_factory=dict)
     _seen: set[tuple[str, str, int | None]] = field(default_factory=set)
 
     def defect(self, kind: str, message: str, line: int | None = None, section: str | None = None) -> None:
@@ -57,6 +59,9 @@ class Diagnostics:
     def unknown_template(self, name: str, line: int | None) -> None:
         self.unknown_templates[name] += 1
         self.unknown_template_lines.setdefault(name, line)
+        lines = self.unknown_template_all_lines.setdefault(name, [])
+        if line is not None and line not in lines:
+            lines.append(line)
 
     def warnings(self) -> list[str]:
         """One line per problem worth a warning: defects, then unknown templates with counts."""

@@ -64,6 +64,8 @@ class Article:
     prep: Prepared
     cited_on: dict[str, list[str]]
     source_sha: str
+    #: ``{{DISPLAYTITLE:…}}`` as plain text ("" when absent or when it names another page).
+    display_title: str = ""
 
 
 @dataclass
@@ -158,6 +160,7 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
         prep=prep,
         cited_on=cited_on,
         source_sha=sha,
+        display_title=_display_title(ctx, options),
     )
     article.page_rules = _page_rules(ctx, options, diag)
     _fill_lists(article, ctx)
@@ -341,6 +344,18 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
                                   else "all-references.md", "back", "参考文献", reflist + "\n"))
 
 
+def _display_title(ctx: RenderContext, options: Options) -> str:
+    """The shown title from ``{{DISPLAYTITLE:…}}``, kept only when it names this page (MediaWiki's
+    $wgRestrictDisplayTitle: same title once case, spaces and script are folded); else reported."""
+    shown = ctx.display_title.strip()
+    if not shown:
+        return ""
+    if options.title and fold(shown).replace("_", "") == fold(options.title).replace("_", ""):
+        return shown
+    ctx.diag.defect("display title", f"{{{{DISPLAYTITLE:{shown}}}}} does not name this page; the page name is shown")
+    return ""
+
+
 def site_name(article: Article, variant: str, options: Options, conv: Converter) -> str:
     """The title for the variant: the last ``T`` rule (noteTA ``T=`` or inline ``-{T|…}-``) with
     fallback, shown as written; for ``zh`` only a ``zh:`` entry counts.  Without one, the configured
@@ -352,7 +367,8 @@ def site_name(article: Article, variant: str, options: Options, conv: Converter)
         t = entries.get("zh") if variant == "zh" else pick(entries, variant)
         if t:
             return M.strip_markers(conv.convert(t, tooltips=False)) if any(c in t for c in M.ALL) else t
-    return conv.convert_run(options.title) if options.title else ""
+    title = article.display_title or options.title
+    return conv.convert_run(title) if title else ""
 
 
 _ANY_MARKER = re.compile("[\ue000-\uf8ff]")

@@ -180,6 +180,14 @@ def render_nodes(nodes: list[Node], ctx: RenderContext) -> str:
     n = len(nodes)
     while i < n:
         node = nodes[i]
+        if isinstance(node, Text) and "{{" in node.value:
+            split = _page_property_split(nodes, i, ctx)
+            if split is not None:
+                before, rest_node, i = split
+                out.append(render_text(before, ctx, node))
+                if rest_node is not None:
+                    out.append(render_text(rest_node, ctx, nodes[i - 1]))
+                continue
         if isinstance(node, Wikilink) and _namespace(str(node.title)) in FILE_NS:
             tail_end, tail = _damaged_caption(nodes, i)
             if tail_end is not None:
@@ -204,6 +212,35 @@ def render_nodes(nodes: list[Node], ctx: RenderContext) -> str:
         out.append(render_node(node, ctx))
         i += 1
     return "".join(out)
+
+
+_PAGE_PROP_OPEN = re.compile(r"\{\{\s*(DISPLAYTITLE|DEFAULTSORT)\s*:[^{}|]*$", re.I)
+
+
+def _page_property_split(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, str | None, int] | None:
+    """``{{DISPLAYTITLE:<i>标题</i>}}``: markup inside the title keeps the parser from seeing a
+    template, so the call arrives as text and tags.  It is a page property with no output: the
+    text before it is returned, the title (plain text) is kept, and rendering goes on after ``}}``.
+    Returns (text before, text after, index of the next node) or None when this is no such call.
+    """
+    node = nodes[i]
+    assert isinstance(node, Text)
+    m = _PAGE_PROP_OPEN.search(node.value)
+    if m is None:
+        return None
+    inner = [node.value[m.end():]]
+    for j in range(i + 1, min(len(nodes), i + 40)):
+        nd = nodes[j]
+        if isinstance(nd, Text) and "}}" in nd.value:
+            head, _, after = nd.value.partition("}}")
+            inner.append(head)
+            if m.group(1).upper() == "DISPLAYTITLE":
+                ctx.display_title = re.sub(r"<[^>]*>|'{2,}", "", "".join(inner)).strip()
+            return node.value[: m.start()], after, j + 1
+        if isinstance(nd, Text) and ("\n" in nd.value or "{{" in nd.value):
+            return None
+        inner.append(M.strip_markers(str(nd.contents)) if isinstance(nd, Tag) and nd.contents is not None else "")
+    return None
 
 
 def _damaged_caption(nodes: list[Node], i: int) -> tuple[int | None, list[Node]]:

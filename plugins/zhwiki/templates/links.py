@@ -159,8 +159,9 @@ def language_label(node: Template, ctx: RenderContext) -> str:
 
 def _native(fields: tuple[str, ...], roms: tuple[str, ...], code: str):
     def handler(node: Template, ctx: RenderContext) -> str:
-        """（日语：北24条駅／きたにじゅうよじょうえき Kita-nijūyo-jō eki）: the native forms joined by
-        「／」, the romanization after a space; positional values when no named ones are given."""
+        """日语：北24条駅／きたにじゅうよじょうえき Kita-nijūyo-jō eki: the native forms joined by
+        「／」, the romanization after a space; positional values when no named ones are given.
+        The parentheses around it are the article's: 「小野六花（{{jpn|…}}；{{bd|…}}）」."""
         forms = [arg_code(node, k) for k in fields]
         native = [foreign(ctx.inline(v), code) for v in forms if v is not None]
         if not native:
@@ -169,7 +170,7 @@ def _native(fields: tuple[str, ...], roms: tuple[str, ...], code: str):
         if not native and not rom:
             return ""
         body = "／".join(native) + (" " if native and rom else "") + " ".join(rom)
-        return f"（{lang_name(ctx, code)}：{body}）"
+        return f"{lang_name(ctx, code)}：{body}"
 
     return handler
 

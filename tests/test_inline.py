@@ -330,3 +330,15 @@ def test_displaytitle_sets_the_shown_title_sanitized_and_only_for_this_page() ->
     article = pipeline.analyse("{{DISPLAYTITLE:香蕉}}甲\n", other)
     assert pipeline.convert_edition(article, "zh-cn", other).site_name == "苹果"
     assert any(d.kind == "display title" for d in article.diag.defects)
+
+
+def test_tag_ref_is_a_footnote_or_a_note_and_other_tags_are_sanitized() -> None:
+    src = ("甲{{#tag:ref|注释内容|group=注}}乙{{#tag:ref|一条引用|name=x}}丙<ref name=x/>"
+           "丁{{#tag:script|alert(1)}}{{#tag:span|字|onclick=alert(1)}}\n\n== 参考 ==\n{{reflist}}\n")
+    article = pipeline.analyse(src, pipeline.Options(title=TITLE))
+    out = "\n".join(p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages)
+    assert "&#91;注1&#93;" in out and "注释内容" in out
+    assert "乙[^c1]丙[^c1]" in out and "[^c1]: 一条引用" in out
+    assert "alert" not in out and "onclick" not in out and "<span>字</span>" in out
+    assert not any(d.kind == "undefined ref" for d in article.diag.defects)
+    assert unknown(src) == {}

@@ -424,6 +424,31 @@ def _f_time(args: list[Wikicode], ctx: RenderContext, node: Template) -> str:
     return escape.text(format_time(fmt, when))
 
 
+def _f_tag(args: list[Wikicode], ctx: RenderContext, node: Template) -> str:
+    """``{{#tag:ref|内容|group=注|name=a}}`` is a ``<ref>`` (a note with a group); other tags
+    (``nowiki``, ``poem``, ``math`` …) are parsed as the tag they name."""
+    tag = text_of(args[0], ctx).lower() if args else ""
+    body = next((p.value for p in node.params if not p.showkey), None)
+    attrs = {str(p.name).strip().lower(): text_of(p.value, ctx) for p in node.params if p.showkey}
+    if tag == "ref":
+        from .references import note_marker
+
+        if attrs.get("group"):
+            return note_marker(ctx, node, attrs["group"], body if body is not None and str(body).strip() else None,
+                               attrs.get("name") or None)
+        if body is None or not str(body).strip():
+            if not attrs.get("name") or attrs["name"] not in ctx.refs.by_name:
+                ctx.defect("empty ref", "a {{#tag:ref}} with no content was skipped", node)
+                return ""
+        fn = ctx.refs.by_node.get(id(node)) or ctx.refs.define(attrs.get("name") or None, body, ctx.line_of(node))
+        return ctx.refs.use(fn.id)
+    if not re.fullmatch(r"[a-z][a-z0-9]*", tag):
+        ctx.defect("parser function", f"{{{{#tag:{tag}}}}}: not a tag name; its content is shown", node)
+        return _out(body, ctx)
+    attr_text = "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items() if re.fullmatch(r"[a-z-]+", k))
+    return ctx.inline(mwparserfromhell.parse(f"<{tag}{attr_text}>{body or ''}</{tag}>"))
+
+
 def _string_fn(fn: Callable[[list[str]], str]) -> Callable[[list[Wikicode], RenderContext], str]:
     def run(args: list[Wikicode], ctx: RenderContext) -> str:
         texts = [text_of(a, ctx) for a in args]
@@ -438,7 +463,7 @@ def _first(fn: Callable[[str], str]) -> Callable[[list[str]], str]:
 
 FUNCTIONS: dict[str, Callable[..., str]] = {
     "#if": _f_if, "#ifeq": _f_ifeq, "#switch": _f_switch, "#expr": _f_expr, "#ifexpr": _f_ifexpr,
-    "#iferror": _f_iferror, "#time": _f_time, "#timel": _f_time,
+    "#iferror": _f_iferror, "#time": _f_time, "#timel": _f_time, "#tag": _f_tag,
     "lc": _string_fn(_first(str.lower)), "uc": _string_fn(_first(str.upper)),
     "lcfirst": _string_fn(_first(lambda s: s[:1].lower() + s[1:])),
     "ucfirst": _string_fn(_first(lambda s: s[:1].upper() + s[1:])),
@@ -446,12 +471,10 @@ FUNCTIONS: dict[str, Callable[..., str]] = {
     "padleft": _string_fn(lambda a: _pad(a, True)), "padright": _string_fn(lambda a: _pad(a, False)),
     "urlencode": _string_fn(_first(lambda s: __import__("urllib.parse").parse.quote_plus(s))),
     "anchorencode": _string_fn(_first(lambda s: s.replace(" ", "_"))),
-    "#tag": None,  # type: ignore[dict-item]
     "int": _string_fn(_first(lambda s: s)),
     "plural": _string_fn(lambda a: (a[1] if len(a) > 1 and a[0].strip() in ("1", "-1") else (a[-1] if len(a) > 1 else ""))),
     "#language": _string_fn(_first(lambda s: s)),
 }
-del FUNCTIONS["#tag"]
 
 
 def render(node: Template, ctx: RenderContext) -> str:
@@ -466,6 +489,6 @@ def render(node: Template, ctx: RenderContext) -> str:
         return ""
     fn = FUNCTIONS[key]
     args = _args(node, first)
-    if fn in (_f_expr, _f_ifexpr, _f_time, _f_switch):
+    if fn in (_f_expr, _f_ifexpr, _f_time, _f_switch, _f_tag):
         return fn(args, ctx, node)
     return fn(args, ctx)

@@ -9,9 +9,10 @@ import pytest
 
 from sitebuild import SEED, build_site
 
-# Ages and {{CURRENTYEAR}} count to the build date; the Makefile exports the source's commit time,
-# the tests a fixed one (as sitebuild.py does for whole builds), so goldens stay byte for byte.
-os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+# Ages and {{CURRENTYEAR}} count to the build date.  The Makefile exports the seed's commit time,
+# which changes with every commit; the tests pin one date (as sitebuild.py does for whole builds),
+# so goldens stay byte for byte.
+os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
 
 
 @pytest.fixture(scope="session")

@@ -434,7 +434,7 @@ for _code in CODE_TEMPLATES:
     register_exact("countries", _code)(_code_template(_code))
 
 
-@register("countries", "country code")
+@register("countries", "country code (any code)")
 def code_template(node: Template, ctx: RenderContext) -> str:
     """Any other all-capital code template (``{{SRB}}``, ``{{JPN-EMP}}``): the name its code stands for."""
     return localized(node, ctx, exact_key(str(node.name)))
@@ -443,7 +443,7 @@ def code_template(node: Template, ctx: RenderContext) -> str:
 def _code_pattern(key: str) -> Spec | None:
     """Codes are all capitals (MediaWiki compares them case-sensitively: ``{{JPN}}`` ≠ ``{{jpn}}``)."""
     if re.fullmatch(r"[A-Z]{2,5}(?:-[A-Z0-9]{2,5})*", key) and country_name(key) is not None:
-        return REGISTRY.get("country code")
+        return REGISTRY.get("country code (any code)")
     return None
 
 

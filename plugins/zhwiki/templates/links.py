@@ -91,7 +91,7 @@ def foreign(text_imd: str, lang: str) -> str:
     return f'<span lang="{code}">{M.noconv(text_imd)}</span>' if text_imd else ""
 
 
-@register("links", "lang", "lang2")
+@register("links", "lang", "lang-x", "lang2")
 def lang(node: Template, ctx: RenderContext) -> str:
     """``{{lang|ko|韓國戰爭}}``: the text as written, in its language, with no label."""
     code = arg(node, 1)
@@ -111,7 +111,7 @@ def _romanizations(node: Template, ctx: RenderContext, code: str) -> list[str]:
     return out
 
 
-@register("links", "lang-x", "lang-xx")
+@register("links", "lang-xx (any language code)")
 def lang_x(node: Template, ctx: RenderContext) -> str:
     """``{{lang-ko|조국해방전쟁}}`` → 「朝鲜语：조국해방전쟁」 (zh-tw 「韓語：…」), for any code;
     romanizations follow after 「，」 (``{{lang-cdo|閩東語|buc=Mìng-dĕ̤ng-ngṳ̄}}``)."""
@@ -131,7 +131,7 @@ def _lang_pattern(key: str) -> Spec | None:
     code = key[5:].strip()
     if code.lower().startswith("zh") or not known_language(code):
         return None
-    return REGISTRY.get("lang-xx")
+    return REGISTRY.get("lang-xx (any language code)")
 
 
 PATTERNS.append(_lang_pattern)
@@ -142,13 +142,13 @@ def _label_pattern(key: str) -> Spec | None:
     low = key[:1].lower() + key[1:]
     if low != low.lower() or not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2,4})?", low) or not known_language(low):
         return None
-    return REGISTRY.get("language label")
+    return REGISTRY.get("language label (any code)")
 
 
 PATTERNS.append(_label_pattern)
 
 
-@register("links", "language label")
+@register("links", "language label (any code)")
 def language_label(node: Template, ctx: RenderContext) -> str:
     """A language-code template used as a label (「（中文（台湾））」)."""
     if node.params:

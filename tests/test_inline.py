@@ -342,3 +342,8 @@ def test_tag_ref_is_a_footnote_or_a_note_and_other_tags_are_sanitized() -> None:
     assert "alert" not in out and "onclick" not in out and "<span>字</span>" in out
     assert not any(d.kind == "undefined ref" for d in article.diag.defects)
     assert unknown(src) == {}
+
+
+def test_vgname_title_is_bold_unless_bold_no() -> None:
+    assert md("{{vgname|甲|ja=乙}}").startswith("<b>《甲》</b>（")
+    assert md("{{vgname|甲|ja=乙|bold=no}}").startswith("《甲》（")

@@ -322,7 +322,8 @@ def vgname(node: Template, ctx: RenderContext) -> str:
     """``{{vgname|超级马力欧兄弟|スーパーマリオブラザーズ|Super Mario Bros.}}`` →
     《超级马力欧兄弟》（日语：スーパーマリオブラザーズ，英语：Super Mario Bros.）: 1 the Chinese
     title, 2 or ``ja=`` the Japanese, 3 or ``en=`` the English one (Template:Vgname); ``cn=``,
-    ``tw=``, ``hk=`` (``hk=tw``: as tw) give the title each region uses."""
+    ``tw=``, ``hk=`` (``hk=tw``: as tw) give the title each region uses; the title is bold unless
+    ``bold=no``."""
     title = arg_code(node, 1)
     regional = {k: arg(node, k) for k in ("cn", "tw", "hk")}
     if regional["hk"] in ("tw", "cn"):
@@ -333,6 +334,8 @@ def vgname(node: Template, ctx: RenderContext) -> str:
     else:
         shown = ctx.inline(title) if title is not None else ""
     head = f"《{shown}》" if shown else ""
+    if head and arg(node, "bold").lower() not in ("no", "n", "0", "false"):
+        head = f"<b>{head}</b>"  # the article's subject, bold as in the first sentence; bold=no turns it off
     names = []
     for keys, code in (((2, "ja"), "ja"), ((3, "en"), "en")):
         v = arg_code(node, *keys)

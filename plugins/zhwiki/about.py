@@ -131,12 +131,34 @@ def _link(text: str, url: str) -> str:
     return f"[{text}](<{url}>)" if url else text
 
 
+def unknown_templates_markdown(unknown: dict[str, int], lines: dict[str, list[int]], variant: str) -> str:
+    """For editors: the templates this edition does not know, with their counts and source lines
+    (a section of 关于本版, in the style of the 用词对照 page); empty when there are none.
+
+    *unknown* maps a template name to its number of calls, *lines* to its source lines.
+    """
+    if not unknown:
+        return ""
+    hant = script_of(variant) == "hant"
+    head = "## 未支援的模板" if hant else "## 未支持的模板"
+    intro = ("以下模板本版尚不認識：讀者只看到其單一文字參數或什麼都看不到。供編者參考，依呼叫次數排列。"
+             if hant else "以下模板本版尚不认识：读者只看到其单一文字参数或什么都看不到。供编者参考，按调用次数排列。")
+    cols = ("| 模板 | 次數 | 原始檔行號 |" if hant else "| 模板 | 次数 | 源文件行号 |")
+    rows = [head, "", intro, "", cols, "|---|---:|---|"]
+    for name, n in sorted(unknown.items(), key=lambda kv: (-kv[1], kv[0])):
+        shown = name.replace("|", "").replace("`", "")  # a template name holds neither
+        where = "、".join(str(x) for x in lines.get(name, [])[:20]) or "—"
+        rows.append(f"| `{{{{{shown}}}}}` | {n} | {where} |")
+    return "\n".join(rows) + "\n"
+
+
 def about_markdown(facts: EditionFacts, variant: str, variants: list[str],
-                   overrides: Sequence[tuple[str, str]] = ()) -> str:
+                   overrides: Sequence[tuple[str, str]] = (), unknown_section: str = "") -> str:
     """The 关于本版 page in the variant's script (Markdown).
 
     *overrides* are the editor's rules (config ``overrides``: ``(rule, reason)`` pairs); each is
     listed under 编者校订 as written in mkdocs.yml, escaped, with its reason in the page's script.
+    *unknown_section* (from :func:`unknown_templates_markdown`) is appended for editors.
     """
     t = labels(variant)
     hant = script_of(variant) == "hant"
@@ -193,6 +215,8 @@ def about_markdown(facts: EditionFacts, variant: str, variants: list[str],
 """
     if overrides:
         body += "\n" + _corrections(overrides, hant)
+    if unknown_section:
+        body += f"\n{unknown_section}"
     return f"# {t['about']}\n\n" + body
 
 

@@ -43,6 +43,8 @@ class Diagnostics:
     unknown_template_lines: dict[str, int | None] = field(default_factory=dict)
     #: Infobox parameters shown under their own (readable) name for want of a label: «template: param» → count.
     unlabelled_params: Counter[str] = field(default_factory=Counter)
+    #: Every source line of each unknown template's calls, in order (for the editors' list).
+    unknown_template_all_lines: dict[str, list[int]] = field(default_factory=dict)
     _seen: set[tuple[str, str, int | None]] = field(default_factory=set)
 
     def defect(self, kind: str, message: str, line: int | None = None, section: str | None = None) -> None:
@@ -59,6 +61,9 @@ class Diagnostics:
     def unknown_template(self, name: str, line: int | None) -> None:
         self.unknown_templates[name] += 1
         self.unknown_template_lines.setdefault(name, line)
+        lines = self.unknown_template_all_lines.setdefault(name, [])
+        if line is not None and line not in lines:
+            lines.append(line)
 
     def unlabelled_param(self, template: str, param: str) -> None:
         """Count an infobox parameter that has no Chinese label yet (so that the tables can grow)."""

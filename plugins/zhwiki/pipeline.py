@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import time
 from collections.abc import Sequence
@@ -77,6 +78,8 @@ class Article:
     no_title_convert: bool = False
     #: Conversion groups the article asks for (``{{noteTA|G1=…}}``) that the build lacks.
     missing_groups: list[str] = field(default_factory=list)
+    #: ``{{DISPLAYTITLE:…}}`` as plain text ("" when absent or when it names another page).
+    display_title: str = ""
 
 
 @dataclass
@@ -98,7 +101,7 @@ class VariantEdition:
     title_markdown: str = ""
 
 
-_CACHE: dict[tuple[str, Options], Article] = {}
+_CACHE: dict[tuple[str, Options, str], Article] = {}
 
 
 def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | None = None) -> Article:
@@ -108,7 +111,8 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     ``render``) and bypasses the cache; scripts/bench.py uses it to time the stages separately.
     """
     sha = hashlib.sha256(raw.encode("utf-8")).hexdigest()
-    key = (sha, options)
+    # ages and {{CURRENTYEAR}} depend on the build date, so it is part of the key
+    key = (sha, options, os.environ.get("SOURCE_DATE_EPOCH", ""))
     if timings is None and key in _CACHE:
         return _CACHE[key]
     mark = time.perf_counter()
@@ -133,6 +137,7 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     ctx.sections = link_targets(plans, prep)
     if options.title:
         ctx.self_titles.add(fold(options.title))
+        ctx.page_title = options.title
 
     # References are collected in document order (a pre-order walk: a node starts at or after the
     # previous one), so each search starts where the last match began.  Searching from 0 each time
@@ -171,6 +176,7 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
         prep=prep,
         cited_on=cited_on,
         source_sha=sha,
+        display_title=_display_title(ctx, options),
     )
     article.page_rules = _page_rules(ctx, options, diag, article.missing_groups)
     article.no_content_convert, article.no_title_convert = conversion_switches(prep.text)
@@ -391,6 +397,18 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
                                   else "all-references.md", "back", "参考文献", reflist + "\n"))
 
 
+def _display_title(ctx: RenderContext, options: Options) -> str:
+    """The shown title from ``{{DISPLAYTITLE:…}}``, kept only when it names this page (MediaWiki's
+    $wgRestrictDisplayTitle: same title once case, spaces and script are folded); else reported."""
+    shown = ctx.display_title.strip()
+    if not shown:
+        return ""
+    if options.title and fold(shown).replace("_", "") == fold(options.title).replace("_", ""):
+        return shown
+    ctx.diag.defect("display title", f"{{{{DISPLAYTITLE:{shown}}}}} does not name this page; the page name is shown")
+    return ""
+
+
 def site_title(article: Article, variant: str, options: Options, conv: Converter) -> tuple[str, str]:
     """The title for the variant as (inline Markdown, plain text).
 
@@ -406,12 +424,13 @@ def site_title(article: Article, variant: str, options: Options, conv: Converter
         md = conv.title_display(block)
         if md and plain_text(md).strip():
             return md, plain_text(md).strip()
-    if not options.title:
+    title = article.display_title or options.title  # {{DISPLAYTITLE:…}} when it names this page
+    if not title:
         name = ""
     elif article.no_title_convert:
-        name = options.title  # __NOTITLECONVERT__: the page name as it is
+        name = title  # __NOTITLECONVERT__: the page name as it is
     else:
-        name = conv.convert_run(options.title)
+        name = conv.convert_run(title)
     return escape.line_start(escape.text(name)), name
 
 

@@ -140,9 +140,12 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             files.append(File.generated(config, p.path, content=content))
         # The 关于本版 page and the print page (printpage.py / about.py).
         self.facts = about.edition_facts(self.config.source, self._title(), self.config.source_url)
+        diag = self.article.diag if self.article is not None else None
+        editors = about.unknown_templates_markdown(
+            dict(diag.unknown_templates), diag.unknown_template_all_lines, self.variant) if diag is not None else ""
         extra = {
             about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants),
-                                                  overrides=self.config.overrides),
+                                                  overrides=self.config.overrides, unknown_section=editors),
             about.PRINT_PATH: printpage.FRONT_MATTER.format(title=about.labels(self.variant)["print"]),
         }
         for path, content in extra.items():

@@ -109,7 +109,9 @@ class References:
                 self.by_node[id(node)] = fn
             elif isinstance(node, Template):
                 n = tname(node)
-                if n in SFN_TEMPLATES:
+                if "".join(str(node.name).split()).lower() == "#tag:ref":
+                    self._collect_tag_ref(node, line_of)
+                elif n in SFN_TEMPLATES:
                     key = sfn_key(node)
                     if key not in self.sfn_by_key:
                         fn = self._new(None, sfn_text(node), line_of(node), kind="sfn")
@@ -125,6 +127,24 @@ class References:
                 fn = self._new(name, None, line, kind="missing")
                 self.undefined.append(name)
                 self.diag.defect("undefined ref", f"ref «{name}» is cited but never defined; a placeholder is shown", line)
+
+    def _collect_tag_ref(self, node: Template, line_of) -> None:
+        """``{{#tag:ref|内容|name=…}}`` defines a footnote like ``<ref>`` (with a group: a note, later)."""
+        params = {str(p.name).strip().lower(): p.value for p in node.params if p.showkey}
+        if "group" in params and str(params["group"]).strip():
+            return
+        body = next((p.value for p in node.params if not p.showkey), None)
+        name = norm_name(str(params["name"])) if "name" in params else None
+        if body is None or not str(body).strip():
+            return
+        fn = self.by_name.get(name) if name else None
+        self.by_node[id(node)] = fn if fn is not None else self._new(name, body, line_of(node))
+
+    def define(self, name: str | None, body, line: int | None) -> Footnote:
+        """A footnote met only while rendering (``{{#tag:ref|…}}``): the named one if defined, else a new one."""
+        if name and name in self.by_name:
+            return self.by_name[name]
+        return self._new(name, body, line)
 
     def _new(self, name: str | None, body, line: int | None, kind: str = "ref") -> Footnote:
         fid = f"c{len(self.footnotes) + 1}"

@@ -54,10 +54,13 @@ class RenderContext:
     title_rule: object | None = None
     notes_list_pages: set[str] = field(default_factory=set)
     reflist_seen: bool = False
+    #: The article's page name (``{{PAGENAME}}``) and the title ``{{DISPLAYTITLE:…}}`` asks for (plain text).
+    page_title: str = ""
+    display_title: str = ""
 
     def line_of(self, node: Node | str) -> int | None:
         """Best-effort source line of a node (mwparserfromhell keeps no positions)."""
-        s = str(node)
+        s = node if isinstance(node, str) else node.__dict__.get("_zhwiki_src") or str(node)
         if not s:
             return None
         i = self.section_text.find(s)

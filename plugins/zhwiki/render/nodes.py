@@ -187,6 +187,14 @@ def render_nodes(nodes: list[Node], ctx: RenderContext) -> str:
     n = len(nodes)
     while i < n:
         node = nodes[i]
+        if isinstance(node, Text) and "{{" in node.value:
+            split = _page_property_split(nodes, i, ctx)
+            if split is not None:
+                before, rest_node, i = split
+                out.append(render_text(before, ctx, node))
+                if rest_node is not None:
+                    out.append(render_text(rest_node, ctx, nodes[i - 1]))
+                continue
         if isinstance(node, Wikilink) and _namespace(str(node.title)) in FILE_NS:
             tail_end, tail = _damaged_caption(nodes, i)
             if tail_end is not None:
@@ -211,6 +219,35 @@ def render_nodes(nodes: list[Node], ctx: RenderContext) -> str:
         out.append(render_node(node, ctx))
         i += 1
     return "".join(out)
+
+
+_PAGE_PROP_OPEN = re.compile(r"\{\{\s*(DISPLAYTITLE|DEFAULTSORT)\s*:[^{}|]*$", re.I)
+
+
+def _page_property_split(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, str | None, int] | None:
+    """``{{DISPLAYTITLE:<i>标题</i>}}``: markup inside the title keeps the parser from seeing a
+    template, so the call arrives as text and tags.  It is a page property with no output: the
+    text before it is returned, the title (plain text) is kept, and rendering goes on after ``}}``.
+    Returns (text before, text after, index of the next node) or None when this is no such call.
+    """
+    node = nodes[i]
+    assert isinstance(node, Text)
+    m = _PAGE_PROP_OPEN.search(node.value)
+    if m is None:
+        return None
+    inner = [node.value[m.end():]]
+    for j in range(i + 1, min(len(nodes), i + 40)):
+        nd = nodes[j]
+        if isinstance(nd, Text) and "}}" in nd.value:
+            head, _, after = nd.value.partition("}}")
+            inner.append(head)
+            if m.group(1).upper() == "DISPLAYTITLE":
+                ctx.display_title = re.sub(r"<[^>]*>|'{2,}", "", "".join(inner)).strip()
+            return node.value[: m.start()], after, j + 1
+        if isinstance(nd, Text) and ("\n" in nd.value or "{{" in nd.value):
+            return None
+        inner.append(M.strip_markers(str(nd.contents)) if isinstance(nd, Tag) and nd.contents is not None else "")
+    return None
 
 
 def _damaged_caption(nodes: list[Node], i: int) -> tuple[int | None, list[Node]]:
@@ -299,8 +336,13 @@ def h_entity(node: HTMLEntity, ctx: RenderContext) -> str:
 
 
 def h_argument(node: Argument, ctx: RenderContext) -> str:
-    ctx.defect("malformed markup", f"template parameter {{{{{{{str(node.name).strip()}}}}}}} outside a template", node)
-    return render_nodes(node.default.nodes, ctx) if node.default is not None else ""
+    """``{{{1|默认值}}}`` on an article page shows its default, as MediaWiki does; one without a
+    default would show as raw ``{{{1}}}`` there: it is left out and reported."""
+    if node.default is not None:
+        return render_nodes(node.default.nodes, ctx)
+    ctx.defect("malformed markup", f"template parameter {{{{{{{str(node.name).strip()}}}}}}} without a default "
+               "outside a template; left out", node)
+    return ""
 
 
 def h_template(node: Template, ctx: RenderContext) -> str:
@@ -366,6 +408,8 @@ def h_external(node: ExternalLink, ctx: RenderContext) -> str:
         label = M.noconv(escape.text(url)) if not node.brackets else f"[{len(ctx.stash)}]"
         if node.brackets:
             label = "&#91;链接&#93;"
+    elif label_code.filter_wikilinks(recursive=False) and not ctx.in_heading:
+        return _external_around_wikilinks(url, label_code, ctx)
     else:
         label = render_inline(label_code, ctx)
         if re.match(r"^[a-z]+://", str(label_code).strip()):
@@ -373,6 +417,31 @@ def h_external(node: ExternalLink, ctx: RenderContext) -> str:
     if ctx.in_heading:
         return label
     return f"[{label}]({escape.url(url)}){{ .external }}"
+
+
+def _external_around_wikilinks(url: str, label_code: Wikicode, ctx: RenderContext) -> str:
+    """``[http://example.org 大道上的[[雕像]]列表]``: as MediaWiki renders it (parser test "wiki
+    links within external link", bug 3695), the external link covers the text before and after,
+    and the wikilink stays its own link, since links cannot nest."""
+    out: list[str] = []
+    run: list[Node] = []
+
+    def flush() -> None:
+        text = render_nodes(run, ctx) if run else ""
+        if text.strip():
+            out.append(f"[{text}]({escape.url(url)}){{ .external }}")
+        else:
+            out.append(text)
+        run.clear()
+
+    for nd in label_code.nodes:
+        if isinstance(nd, Wikilink):
+            flush()
+            out.append(render_node(nd, ctx))
+        else:
+            run.append(nd)
+    flush()
+    return "".join(out)
 
 
 def h_tag(node: Tag, ctx: RenderContext) -> str:
@@ -406,6 +475,13 @@ def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> 
         cap = f"{cap}{extra_caption}" if cap else extra_caption
     href = COMMONS_URL + quote(name.replace(" ", "_"))
     alt_attr = escape.attr(escape.unescape(alt or name))
+    if not extra_caption and node.text is not None and _is_icon(_split_pipes(str(node.text))):
+        # a small inline image (a medal or flag icon in a list item or a sentence) stays in its line
+        if ctx.in_heading:
+            return ""
+        shown = escape.text(escape.unescape(alt)) if alt else M.noconv(escape.text(name.rsplit(".", 1)[0]))
+        return f'[{shown}]({escape.url(href)}){{ .wiki-file .wiki-icon title="{alt_attr}" }}'
+
     parts = [
         '<figure class="wiki-figure" markdown="1">',
         "",
@@ -418,6 +494,23 @@ def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> 
     if ctx.in_heading:
         return ""
     return ctx.stash_block("\n".join(parts))
+
+
+_FRAMED = re.compile(r"^(thumb|thumbnail|frame|framed|缩略图|縮略圖|有框)$", re.I)
+_SIZE = re.compile(r"^(?:(\d+)(?:x(\d+))?|x(\d+))\s*px$", re.I)
+
+
+def _is_icon(parts: list[str]) -> bool:
+    """An image without a frame whose size is at most 50 px: MediaWiki shows it inline."""
+    size = None
+    for p in parts:
+        ps = p.strip()
+        if _FRAMED.match(ps):
+            return False
+        m = _SIZE.match(ps)
+        if m:
+            size = max(int(g) for g in m.groups() if g)
+    return size is not None and size <= 50
 
 
 def _split_pipes(s: str) -> list[str]:

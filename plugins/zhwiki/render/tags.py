@@ -114,24 +114,104 @@ def code_block(node: Tag, name: str, ctx: RenderContext) -> str:
     return ctx.stash_block(html if name == "pre" and _LC_MARK_RE.search(code) else M.noconv(html))
 
 
+#: Environments that MediaWiki's math renderer sets as a block: shown as display math.
+_DISPLAY_ENV = re.compile(r"\\begin\{(align|aligned|alignat|gather|gathered|equation|multline|eqnarray|cases|split)\*?\}")
+_MATH_RE = re.compile(r"<math(\s[^>]*)?>(.*?)</math\s*>", re.S | re.I)
+_TEX_COMMENT = re.compile(r"(?<!\\)%[^\n]*")
+
+
+def tex_of(raw: str) -> str:
+    """The TeX of a ``<math>`` as typeset: comments removed, line breaks as spaces (TeX reads
+    them so), ``align`` as ``aligned`` (which MediaWiki's renderer also does, and which KaTeX
+    accepts in every mode)."""
+    tex = _TEX_COMMENT.sub("", raw).replace("\r", "")
+    tex = " ".join(part.strip() for part in tex.split("\n") if part.strip())
+    return re.sub(r"\\(begin|end)\{align\*?\}", r"\\\1{aligned}", tex)
+
+
+def is_display(raw: str, attrs: str, prefix: str, after: str) -> bool:
+    """Display math: ``display="block"``, a formula written over several lines, an align/cases
+    environment, or a formula alone on a ``:``-indented line (*prefix* and *after* are the text
+    before and after it on its source line)."""
+    if re.search(r"display\s*=\s*[\"']?block", attrs or "", re.I):
+        return True
+    if "\n" in raw.strip() or _DISPLAY_ENV.search(raw):
+        return True
+    return bool(re.fullmatch(r"\s*:+\s*", prefix)) and not re.sub(r"[\s，。,.;；:：]", "", after)
+
+
+def _context(text: str, start: int, end: int) -> tuple[str, str]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return text[line_start:start], text[end:line_end if line_end >= 0 else len(text)]
+
+
+def _article_formulas(ctx: RenderContext) -> tuple[tuple[str, bool], ...]:
+    """Every formula of the article, as (TeX, display), for one KaTeX run."""
+    cached = ctx.__dict__.get("_math_formulas")
+    if cached is None:
+        found = []
+        for m in _MATH_RE.finditer(ctx.prep.text):
+            raw = m.group(2)
+            if not raw.strip():
+                continue
+            prefix, after = _context(ctx.prep.text, m.start(), m.end())
+            found.append((tex_of(raw), is_display(raw, m.group(1) or "", prefix, after)))
+        cached = tuple(dict.fromkeys(found))
+        ctx.__dict__["_math_formulas"] = cached
+    return cached
+
+
+def _katex_error(ctx: RenderContext, tex: str, display: bool) -> str | None:
+    from . import mathcheck
+
+    formulas = _article_formulas(ctx)
+    if (tex, display) not in formulas:
+        formulas = ((tex, display),)
+    errors = mathcheck.check(formulas)
+    if errors is None:
+        if not ctx.__dict__.get("_math_unchecked"):
+            ctx.__dict__["_math_unchecked"] = True
+            ctx.defect("math unchecked", "formulas were not checked: node or the vendored KaTeX "
+                       "(make katex) is missing")
+        return None
+    return errors.get((tex, display))
+
+
 def math(node: Tag, ctx: RenderContext) -> str:
     """``<math>`` as TeX in pymdownx.arithmatex's generic form, typeset in the browser by KaTeX.
 
     Every character that Markdown, its extensions (caret, tilde, footnotes) or HTML could read is
     a character reference, so the TeX reaches the page exactly as written, and the delimiters
-    ``\\( \\)`` / ``\\[ \\]`` are what the renderer looks for.  Without JavaScript (print, PDF
-    fallback) the reader sees the TeX source.
+    ``\\( \\)`` / ``\\[ \\]`` are what the renderer looks for; a formula written over several
+    lines stays one span.  Display math (see :func:`is_display`) uses ``\\[ \\]``, inside its list
+    item or paragraph.  A formula the vendored KaTeX cannot typeset is reported with its line
+    and shown as its TeX source in code style.  Without JavaScript (PDF fallback) the reader sees
+    the TeX source.
     """
-    tex = str(node.contents or "").strip()
-    if not tex:
+    raw = str(node.contents or "")
+    if not raw.strip():
         ctx.defect("empty math", "an empty <math> was left out", node)
         return ""
-    body = escape.text(tex)
     chem = node.has("chem")
+    tex = tex_of(raw)
     if chem:
-        body = "&#92;ce&#123;" + body + "&#125;"
+        tex = "\\ce{" + tex + "}"
+    src = str(node)
+    text = ctx.section_text
+    i = text.find(src)
+    prefix, after = _context(text, i, i + len(src)) if i >= 0 else ("", "")
+    attrs = "".join(str(a) for a in node.attributes)
+    display = is_display(raw, attrs, prefix, after)
+    error = None if chem else _katex_error(ctx, tex, display)
+    body = escape.text(tex)
+    if error is not None:
+        ctx.defect("math", f"KaTeX cannot typeset «{tex[:80]}»: {error.splitlines()[0][:160]}; shown as TeX source", node)
+        return M.noconv(f'<code class="tex-source">{body}</code>')
     if _attr(node, "display") == "block":
         return ctx.stash_block(M.noconv(f'<div class="arithmatex">&#92;&#91;{body}&#92;&#93;</div>'))
+    if display:
+        return M.noconv(f'<span class="arithmatex">&#92;&#91;{body}&#92;&#93;</span>')
     return M.noconv(f'<span class="arithmatex">&#92;({body}&#92;)</span>')
 
 

@@ -1,14 +1,17 @@
 """Template registry: handlers grouped by family, looked up by normalised name.
 
-Dispatch order: ignore list → registered handler (after aliases) → ``cite …`` pattern → unknown.
+Dispatch order: magic words and parser functions (magic.py) → case-sensitive names → ignore list
+and registered handlers (after aliases) → ``cite …``/infobox/navbox prefixes → name families
+(``lang-xx``, country codes) → unknown.
 A handler is a function ``(Template, RenderContext) -> IMD``; :func:`register` files it under a
 family so that the build summary can count templates by family.  Unknown templates never show
-as raw text: their prose-bearing parameters are kept with a small marker, and each name is
-listed with its count in the build summary.
+as raw text: a reader sees only a single text argument or nothing, and each name is listed with
+its count and first line in the build summary.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,7 +25,7 @@ Handler = Callable[[Template, RenderContext], str]
 
 FAMILIES = (
     "citations", "references", "links", "countries", "dates", "hatnotes", "quotes", "media",
-    "maintenance", "conversion", "infobox", "formatting", "ignored",
+    "maintenance", "conversion", "infobox", "formatting", "ignored", "magic",
 )
 
 
@@ -34,6 +37,12 @@ class Spec:
 
 REGISTRY: dict[str, Spec] = {}
 ALIASES: dict[str, str] = {}
+#: Names that differ from a registered name only in case after the first letter ({{JPN}} the flag,
+#: {{jpn}} the language): keyed by :func:`exact_key`, looked up before :data:`REGISTRY`.
+EXACT: dict[str, Spec] = {}
+#: Fallbacks for whole name families (``lang-xx`` for any language code, ``XXX`` for any country
+#: code): functions from the exact key to a spec, tried after the registry.
+PATTERNS: list[Callable[[str], Spec | None]] = []
 #: Deepest template nesting rendered; MediaWiki stops expanding at 40 levels.
 MAX_DEPTH = 40
 
@@ -46,6 +55,33 @@ def normalize(name: str) -> str:
     elif n.startswith("模板:") or n.startswith("模板："):
         n = n[3:].strip()
     return n.lower()
+
+
+def exact_key(name: str) -> str:
+    """A template name as MediaWiki compares it: ``_`` and space runs as one space, the
+    ``Template:`` prefix removed, and only the first letter case-folded (``jpn`` = ``Jpn`` ≠ ``JPN``)."""
+    n = " ".join(str(name).replace("_", " ").split())
+    if n.lower().startswith("template:"):
+        n = n[9:].strip()
+    elif n.startswith("模板:") or n.startswith("模板："):
+        n = n[3:].strip()
+    return n[:1].upper() + n[1:]
+
+
+def register_exact(family: str, *names: str) -> Callable[[Handler], Handler]:
+    """Decorator: file *handler* under *family* for each of *names*, matched case-sensitively
+    after the first letter (for all-capital code templates such as ``{{JPN}}``)."""
+    assert family in FAMILIES, family
+
+    def deco(fn: Handler) -> Handler:
+        for n in names:
+            key = exact_key(n)
+            if key in EXACT:
+                raise ValueError(f"template {key!r} registered twice")
+            EXACT[key] = Spec(family, fn)
+        return fn
+
+    return deco
 
 
 def register(family: str, *names: str) -> Callable[[Handler], Handler]:
@@ -78,7 +114,14 @@ def alias(target: str, *names: str) -> None:
 
 
 def lookup(name: str) -> Spec | None:
-    """The handler for a template name, after normalisation and aliases (None when unknown)."""
+    """The handler for a template name (None when unknown).
+
+    Case-sensitive names first (:data:`EXACT`), then the registry after normalisation and
+    aliases, then the ``cite …``/infobox/navbox prefixes, then the name families (:data:`PATTERNS`).
+    """
+    spec = EXACT.get(exact_key(name))
+    if spec is not None:
+        return spec
     key = normalize(name)
     key = ALIASES.get(key, key)
     spec = REGISTRY.get(key)
@@ -88,18 +131,28 @@ def lookup(name: str) -> Spec | None:
         spec = REGISTRY.get("infobox")
     if spec is None and (key.startswith(ignore.IGNORED_PREFIXES) or key.endswith(ignore.IGNORED_SUFFIXES)):
         spec = REGISTRY.get("navbox")
+    if spec is None:
+        ex = exact_key(name)
+        for pattern in PATTERNS:
+            spec = pattern(ex)
+            if spec is not None:
+                break
     return spec
 
 
 def render(node: Template, ctx: RenderContext) -> str:
     """Render one template call; unknown ones are reported, never shown as wikitext."""
-    name = normalize(str(node.name))
+    fill_defaults(node)
     if len(ctx.template_stack) >= MAX_DEPTH:
         ctx.defect("template depth", f"templates nested deeper than {MAX_DEPTH}; inner text kept", node)
         return plain_params(node, ctx)
-    spec = lookup(name)
+    if magic.is_magic(node):
+        ctx.diag.template("magic")
+        return magic.render(node, ctx)
+    name = normalize(str(node.name))
+    spec = lookup(str(node.name))
     if spec is None:
-        return unknown(node, ctx, name)
+        return unknown(node, ctx, exact_key(str(node.name)))
     ctx.diag.template(spec.family)
     ctx.template_stack.append(name)
     try:
@@ -108,14 +161,48 @@ def render(node: Template, ctx: RenderContext) -> str:
         ctx.template_stack.pop()
 
 
+def fill_defaults(node: Template) -> None:
+    """Replace each ``{{{name|default}}}`` inside a call by its default, as MediaWiki shows it on an
+    article page (where no template arguments exist); one without a default becomes empty.
+
+    Done once per call, before any handler reads a parameter, so citations and every other family
+    see the default text.  The source text of the call is kept for line lookups.
+    """
+    if node.__dict__.get("_zhwiki_filled"):
+        return
+    node.__dict__["_zhwiki_filled"] = True
+    if "{{{" not in str(node):
+        return
+    node.__dict__["_zhwiki_src"] = str(node)
+    for code in [node.name, *(p.value for p in node.params), *(p.name for p in node.params)]:
+        for a in code.filter_arguments(recursive=True):
+            try:
+                code.replace(a, str(a.default) if a.default is not None else "")
+            except ValueError:
+                continue  # already gone with an enclosing argument
+    node.__dict__.pop("_zhwiki_params", None)
+
+
 def unknown(node: Template, ctx: RenderContext, name: str) -> str:
-    """Keep the prose of an unknown template (if it has any) with a small marker."""
+    """An unknown template: listed in the build summary with its line; the reader sees only its
+    single text argument (one positional value, no named ones), else nothing — never joined
+    parameters or a marker."""
     ctx.diag.unknown_template(name or "(empty name)", ctx.line_of(node))
     ctx.diag.template("unknown")
-    text = plain_params(node, ctx)
-    if not text.strip():
+    values = [p for p in node.params if str(p.value).strip()]
+    if any(isinstance(n, Text) and "{{" in n.value for p in values for n in p.value.nodes):
+        # the parser gave up inside (nesting too deep): the text is repaired and reported, not lost
+        return "".join(ctx.inline(p.value) for p in values if not p.showkey)
+    if len(values) != 1 or values[0].showkey:
         return ""
-    return f'{text}<sup class="unknown-template" title="未知模板：{escape.attr(name)}">?</sup>'
+    val = str(values[0].value).strip()
+    if val.startswith(("http://", "https://")) or not _TEXTY.search(val):
+        return ""
+    return ctx.inline(values[0].value)
+
+
+#: A value is prose when it has a CJK character or a word of letters (not a number, code or size).
+_TEXTY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\d_]{4,}")
 
 
 def plain_params(node: Template, ctx: RenderContext) -> str:
@@ -273,12 +360,14 @@ from . import (  # noqa: E402,F401
     infobox,
     links,
     lists,
+    magic,
     maintenance,
     media,
     quotes,
     references,
     taxobox,
     units,
+    weblinks,
 )
 
 #: Normalised names dropped on purpose (navboxes, authority control, sister-project boxes …).

@@ -72,6 +72,16 @@ def _text(ctx: RenderContext, value: str) -> str:
     return ctx.inline(code)
 
 
+def _field(ctx: RenderContext, value: str) -> str:
+    """A short field (pages, volume, issue): plain text escaped; with markup (an external link
+    ``[https://… 533]–534``, a template, emphasis) rendered, as CS1 shows it."""
+    if any(t in value for t in ("[", "{{", "''", "<")):
+        from ..source import parse
+
+        return ctx.inline(parse(value))
+    return escape.text(value)
+
+
 _PERSON_PREFIXES = {"author": ("last", "first", "surname", "given", "author", "people"), "editor": ("editor",)}
 _DIGITS = re.compile(r"\d+")
 
@@ -217,10 +227,10 @@ def cite(node: Template, ctx: RenderContext, lang_override: str = "") -> str:
     vol, issue = arg(node, "volume"), arg(node, "issue", "number")
     pages = arg(node, "pages", "page", "pp", "p", "at", "minutes", "time")
     if kind in _PERIODICAL and (vol or issue):
-        seg += (", " if seg else "") + escape.text(vol)
-        seg += f" ({escape.text(issue)})" if issue else ""
+        seg += (", " if seg else "") + _field(ctx, vol)
+        seg += f" ({_field(ctx, issue)})" if issue else ""
     if pages:
-        seg += f": {escape.text(pages)}" if seg else escape.text(pages)
+        seg += f": {_field(ctx, pages)}" if seg else _field(ctx, pages)
     access = arg(node, "access-date", "accessdate")
     if access:
         seg += f" &#91;{escape.text(iso_date(access))}&#93;"

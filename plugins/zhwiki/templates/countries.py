@@ -16,12 +16,15 @@ In headings the flag is left out (quirk Q11: ``{{Flagicon|PRK}} {{Flagicon|KOR}}
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from babel import Locale
+from babel.core import get_global
 from mwparserfromhell.nodes import Node, Template, Text, Wikilink
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, name_of, register, variant_text
+from . import PATTERNS, REGISTRY, Spec, arg, arg_code, exact_key, name_of, register, register_exact, variant_text
 
 #: key (lower-case English name, common alias or alpha-3 code) → simplified Chinese short name.
 COUNTRIES: dict[str, str] = {}
@@ -114,8 +117,8 @@ _add("大清", "Qing dynasty", "Qing")
 _add("满洲国", "Manchukuo")
 _add("联合国", "United Nations", "UN")
 _add("英属香港", "British Hong Kong")
-_add("香港", "Hong Kong", "HKG")
-_add("澳门", "Macau", "MAC")
+_add("香港", "Hong Kong", "HKG", "HK")
+_add("澳门", "Macau", "MAC", "MO", "Macao")
 _add("西藏", "Tibet")
 
 
@@ -248,14 +251,76 @@ _add("纳米比亚", "Namibia", "NAM")
 _add("博茨瓦纳", "Botswana", "BOT", "BWA")
 
 
+# -- every other code: CLDR through Babel, and our small table of what CLDR does not know ----------
+_DATA = Path(__file__).parent / "data"
+
+
+def _tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+#: IOC code → ISO 3166-1 alpha-2, where the IOC code is not the ISO alpha-3 one (data/ioc_codes.tsv).
+IOC_TO_ISO: dict[str, str] = {row[0]: row[1] for row in _tsv("ioc_codes.tsv")}
+#: Code or key → (kind, simplified name or ``-{…}-`` body): historical states, IOC-only teams,
+#: parties (data/country_names.tsv).
+SPECIAL: dict[str, tuple[str, str]] = {row[0]: (row[1], row[2]) for row in _tsv("country_names.tsv")}
+_HANS, _HANT, _HK = (Locale.parse(x) for x in ("zh_Hans", "zh_Hant", "zh_Hant_HK"))
+_ALIASES: dict[str, list[str]] = get_global("territory_aliases")
+_EN_NAMES = {n.lower(): code for code, n in Locale.parse("en").territories.items() if code.isalpha()}
+
+
+#: CLDR region codes that name no country (unknown region, outlying Oceania, pseudo-locales).
+_NOT_COUNTRIES = frozenset({"ZZ", "QO", "XA", "XB"})
+
+
+def iso_code(key: str) -> str | None:
+    """ISO 3166-1 alpha-2 of a country key: alpha-2, alpha-3 (CLDR's aliases), IOC code or English name."""
+    k = key.strip()
+    if re.fullmatch(r"[A-Z]{2}", k) and k in _HANS.territories:
+        return k
+    if re.fullmatch(r"[A-Z]{3}", k):
+        if k in IOC_TO_ISO:
+            return IOC_TO_ISO[k]
+        alias = _ALIASES.get(k)
+        if alias and len(alias) == 1 and alias[0] in _HANS.territories:
+            return alias[0]
+        return None
+    return _EN_NAMES.get(k.lower())
+
+
+def cldr_country(key: str) -> str | None:
+    """The current name CLDR gives the country *key* stands for, as a ``-{…}-`` body per variant
+    (``SRB`` → 塞尔维亚 / 塞爾維亞; ``VAN`` → 瓦努阿图 / 萬那杜), or None."""
+    code = iso_code(key)
+    if code is None or code not in _HANS.territories or code in _NOT_COUNTRIES:
+        return None
+    hans, hant = _HANS.territories[code], _HANT.territories.get(code, _HANS.territories[code])
+    hk = _HK.territories.get(code, hant)
+    return (f"zh-hans:{hans};zh-hant:{hant};zh-cn:{hans};zh-sg:{hans};zh-my:{hans};"
+            f"zh-tw:{hant};zh-hk:{hk};zh-mo:{hk}")
+
+
 def country_name(key: str) -> str | None:
-    """The simplified short name (or a ``-{…}-`` body) for a Country data key, or None."""
+    """The simplified short name (or a ``-{…}-`` body) for a Country data key, or None.
+
+    Our table of the names zh.wikipedia's Country data gives (:data:`COUNTRIES`) first, then
+    historical states, IOC teams and parties (:data:`SPECIAL`), then CLDR's current name."""
     k = " ".join(key.replace("_", " ").split())
     name = COUNTRIES.get(k.lower())
     if name is None and k.lower().startswith("the "):
         name = COUNTRIES.get(k[4:].lower())
+    if name is None:
+        special = SPECIAL.get(k) or SPECIAL.get(k.upper())
+        if special is not None:
+            return special[1]
     if name is None and re.search(r"[\u4e00-\u9fff]", k):
         return k  # already a Chinese name ({{flag|蒙古人民共和國|name=蒙古}} without name=)
+    if name is None and k:
+        return cldr_country(k.removeprefix("the ").removeprefix("The "))
     return name
 
 
@@ -366,4 +431,41 @@ CODE_TEMPLATES = (
     "KAZ", "NEP", "SRI", "KSA", "AFG", "IRL", "ISL",
 )
 for _code in CODE_TEMPLATES:
-    register("countries", _code)(_code_template(_code))
+    register_exact("countries", _code)(_code_template(_code))
+
+
+@register("countries", "country code (any code)")
+def code_template(node: Template, ctx: RenderContext) -> str:
+    """Any other all-capital code template (``{{SRB}}``, ``{{JPN-EMP}}``): the name its code stands for."""
+    return localized(node, ctx, exact_key(str(node.name)))
+
+
+def _code_pattern(key: str) -> Spec | None:
+    """Codes are all capitals (MediaWiki compares them case-sensitively: ``{{JPN}}`` ≠ ``{{jpn}}``)."""
+    if re.fullmatch(r"[A-Z]{2,5}(?:-[A-Z0-9]{2,5})*", key) and country_name(key) is not None:
+        return REGISTRY.get("country code (any code)")
+    return None
+
+
+PATTERNS.append(_code_pattern)
+
+
+for _key, (_kind, _name) in SPECIAL.items():
+    if _kind == "party" and not re.fullmatch(r"[A-Z]{2,5}", _key):
+        register_exact("countries", _key)(code_template)  # {{Nonp}}, {{台湾团结联盟}}: not all capitals
+
+
+@register("countries", "flagioc", "flagiocteam", "flagioc2", "flagioc2team", "flagiocmedalist", "flagioc2medalist")
+def flag_ioc(node: Template, ctx: RenderContext) -> str:
+    """``{{flagIOC|CHN|2008年夏季}}`` / ``{{flagIOCteam|…}}``: the team's name (the games only pick the flag)."""
+    key = arg(node, 1)
+    return localized(node, ctx, key) if key else ""
+
+
+@register("countries", "flagiocathlete", "flagioc2athlete")
+def flag_ioc_athlete(node: Template, ctx: RenderContext) -> str:
+    """``{{flagIOCathlete|姓名|CHN|2008年夏季}}`` → 姓名（中国）."""
+    who, key = arg_code(node, 1), arg(node, 2)
+    name = ctx.inline(who) if who is not None else ""
+    team = localized(node, ctx, key) if key else ""
+    return f"{name}（{team}）" if name and team else name or team

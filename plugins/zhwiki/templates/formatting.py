@@ -49,7 +49,7 @@ def _items(node: Template, ctx: RenderContext) -> list[str]:
 
 
 @register("formatting", "plainlist", "plain list", "flatlist", "flat list", "unbulleted list", "ubl",
-          "hlist", "bulleted list", "blist", "ordered list", "endplainlist", "endflatlist")
+          "hlist", "bulleted list", "blist", "ordered list", "endplainlist", "endflatlist", "spml")
 def plainlist(node: Template, ctx: RenderContext) -> str:
     """One item per line; ``{{flatlist}}``/``{{hlist}}`` items in one line separated by 「·」."""
     name = name_of(node)
@@ -112,3 +112,32 @@ def nbsp(node: Template, ctx: RenderContext) -> str:
 def punctuation(node: Template, ctx: RenderContext) -> str:
     return {"•": " • ", "dot": " · ", "middot": "·", "·": " · ", "\\": " / ", "spaced ndash": " – ",
             "snd": " – ", "ndash": "–", "mdash": "—", "en dash": "–"}.get(name_of(node), "")
+
+
+@register("formatting", "div col", "div col end", "div-col", "div-col-end", "divcol", "divcol end",
+          "ref begin", "ref end", "colbegin", "colend", "col-begin", "col-end", "multicol",
+          "multicol-end", "multicol-break", "col-break")
+def columns_marker(node: Template, ctx: RenderContext) -> str:
+    """Opening and closing markers of a column layout (``{{div col|4}}`` … ``{{div col end}}``):
+    the list between them keeps its items; the column count is layout and never printed."""
+    return ""
+
+
+@register("formatting", "columns-list", "columns list", "col-list", "div col list")
+def columns_list(node: Template, ctx: RenderContext) -> str:
+    """``{{columns-list|4|* 一\\n* 二}}``: the list, laid out in columns (the count is not text)."""
+    body = arg_code(node, "content") or next(
+        (p.value for p in node.params if not p.showkey and not str(p.value).strip().isdigit() and str(p.value).strip()),
+        None)
+    if body is None:
+        return ""
+    return ctx.stash_block('<div class="div-col" markdown="1">\n\n' + ctx.block(body).strip("\n") + "\n\n</div>")
+
+
+@register("formatting", "math", "mvar", "texhtml")
+def math_text(node: Template, ctx: RenderContext) -> str:
+    """``{{math|2''i''π}}``: a formula written in wikitext, shown in the serif math style."""
+    body = arg_code(node, 1)
+    if body is None:
+        return ""
+    return f'<span class="texhtml">{ctx.inline(body)}</span>'

@@ -41,7 +41,9 @@ IGNORED = (
 #: Name prefixes of navigation templates (``{{Campaignbox Korean War}}``, ``{{Navbox …}}``).
 IGNORED_PREFIXES = ("campaignbox ", "navbox ", "military navigation ", "sidebar ")
 #: Name endings of navigation templates (``{{Chemical elements navbox}}``, ``{{Cold War sidebar}}``).
-IGNORED_SUFFIXES = (" navbox", " sidebar", "导航框", "導航框", "navbox")
+IGNORED_SUFFIXES = (" navbox", " sidebar", "导航框", "導航框", "navbox",
+                    # stub notices (``{{Japan-sport-bio-stub}}``, ``{{tw-bio-stub}}``): a call for editors
+                    "-stub", " stub", "小作品")
 
 
 def _drop(node: Template, ctx: RenderContext) -> str:

@@ -10,34 +10,27 @@ and links to the foreign Wikipedia, where it certainly exists.  Foreign text sit
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 from urllib.parse import quote
 
+import langcodes
+import mwparserfromhell
 from mwparserfromhell.nodes import Template
 
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from . import LABEL_CODES, arg, arg_code, name_of, positional, register, variant_text
+from . import LABEL_CODES, PATTERNS, REGISTRY, Spec, arg, arg_code, name_of, positional, register, variant_text
 
-#: Language code → name as zh.wikipedia writes it, as a ``-{…}-`` body when the variants differ.
-LANG_NAMES: dict[str, str] = {
-    "en": "英语", "ko": "zh-hans:朝鲜语;zh-hant:韓語;zh-tw:韓語;zh-hk:韓語", "ja": "日语", "ru": "俄语",
-    "fr": "法语", "de": "德语", "zh": "中文", "es": "西班牙语", "it": "意大利语", "vi": "越南语",
-    "tr": "土耳其语", "la": "拉丁语", "el": "希腊语", "grc": "古希腊语", "mn": "蒙古语", "pt": "葡萄牙语",
-    "nl": "荷兰语", "pl": "波兰语", "cs": "捷克语", "sk": "斯洛伐克语", "ar": "阿拉伯语", "he": "希伯来语",
-    "hi": "印地语", "th": "泰语", "id": "印尼语", "ms": "马来语", "tl": "他加禄语", "sv": "瑞典语",
-    "no": "挪威语", "nb": "书面挪威语", "da": "丹麦语", "fi": "芬兰语", "hu": "匈牙利语", "uk": "乌克兰语",
-    "fa": "波斯语", "bo": "藏语", "ug": "维吾尔语", "ro": "罗马尼亚语", "bg": "保加利亚语",
-    "sr": "塞尔维亚语", "hr": "克罗地亚语", "be": "白俄罗斯语", "et": "爱沙尼亚语", "lv": "拉脱维亚语",
-    "lt": "立陶宛语", "ka": "格鲁吉亚语", "hy": "亚美尼亚语", "az": "阿塞拜疆语", "kk": "哈萨克语",
-    "uz": "乌兹别克语", "ur": "乌尔都语", "bn": "孟加拉语", "ta": "泰米尔语", "my": "缅甸语",
-    "km": "高棉语", "lo": "老挝语", "am": "阿姆哈拉语", "sw": "斯瓦希里语", "ga": "爱尔兰语",
-    "cy": "威尔士语", "is": "冰岛语", "yi": "意第绪语", "eo": "世界语", "sa": "梵语", "pi": "巴利语",
-    "manchu": "满语", "mnc": "满语", "yue": "粤语", "wuu": "吴语", "nan": "闽南语", "hak": "客家语",
-    "lzh": "文言文", "zh-classical": "文言文",
-    "zh-hans": "zh-hans:简体中文;zh-hant:簡體中文", "zh-hant": "zh-hans:繁体中文;zh-hant:繁體中文",
-}
+_DATA = json.loads((Path(__file__).parent / "data" / "languages.json").read_text(encoding="utf-8"))
+#: Language code → name where zh.wikipedia's differs from CLDR's (a ``-{…}-`` body when the
+#: variants differ); every other code is named by CLDR through langcodes (data/languages.json).
+LANG_NAMES: dict[str, str] = _DATA["names"]
+#: Named parameters that hold a romanization, with the label shown before it ("" = none).
+ROMANIZATIONS: dict[str, str] = _DATA["romanizations"]
 #: Chinese-language codes: zh.wikipedia's CS1 does not label sources in its own language.
 OWN_LANGUAGES = ("zh", "zh-hans", "zh-hant", "zh-cn", "zh-tw", "zh-hk", "zh-sg", "zh-mo", "chinese", "中文")
 _NAME_TO_CODE = {
@@ -51,13 +44,42 @@ _NAME_TO_CODE = {
 def lang_code(value: str) -> str:
     """A language as a BCP 47-ish code: ``English``/``英语`` → ``en``; codes pass unchanged."""
     v = value.strip()
-    return _NAME_TO_CODE.get(v.lower(), _NAME_TO_CODE.get(v, v.lower()))
+    code = _NAME_TO_CODE.get(v.lower(), _NAME_TO_CODE.get(v))
+    if code is not None:
+        return code
+    if v and not langcodes.tag_is_valid(v.lower()) and v.lower() not in LANG_NAMES and len(v) > 3:
+        try:
+            return str(langcodes.find(v))  # a language named in English or Chinese
+        except LookupError:
+            pass
+    return v.lower()
+
+
+@lru_cache(maxsize=1024)
+def cldr_name(code: str) -> str | None:
+    """The Simplified Chinese name CLDR gives a language code (``ja`` → 日语), or None when the
+    code is not a valid BCP 47 tag or CLDR has no Chinese name for it (the converter writes the
+    Traditional form, as zh.wikipedia's own templates are converted)."""
+    if not code or not langcodes.tag_is_valid(code):
+        return None
+    try:
+        name = langcodes.Language.get(code).display_name("zh-Hans")
+    except (ValueError, LookupError):
+        return None
+    return name if re.search(r"[\u4e00-\u9fff]", name) else None
+
+
+def known_language(code: str) -> bool:
+    """True when *code* names a language this edition can label."""
+    code = lang_code(code)
+    return code in LANG_NAMES or code.split("-")[0] in LANG_NAMES or cldr_name(code) is not None
 
 
 def lang_name(ctx: RenderContext, code: str) -> str:
-    """The Chinese name of a language (IMD), variant-specific where zh.wikipedia's is."""
+    """The Chinese name of a language (IMD), variant-specific where zh.wikipedia's is: the
+    data table first, then CLDR through langcodes; an unknown code is shown as written."""
     code = lang_code(code)
-    name = LANG_NAMES.get(code) or LANG_NAMES.get(code.split("-")[0])
+    name = LANG_NAMES.get(code) or cldr_name(code) or LANG_NAMES.get(code.split("-")[0]) or cldr_name(code.split("-")[0])
     if name is None:
         return escape.text(code)
     return variant_text(ctx, name) if ":" in name else escape.text(name)
@@ -77,20 +99,85 @@ def lang(node: Template, ctx: RenderContext) -> str:
     return foreign(ctx.inline(body), lang_code(code)) if body is not None else ""
 
 
-def _lang_x(code: str):
+def _romanizations(node: Template, ctx: RenderContext, code: str) -> list[str]:
+    """The romanization parameters of a call (``buc=``, ``poj=``, ``rm=`` …), labelled when the label is not empty."""
+    out = []
+    for key, label_text in ROMANIZATIONS.items():
+        v = arg_code(node, key)
+        if v is None:
+            continue
+        text = foreign(ctx.inline(v), f"{code}-Latn")
+        out.append(f"{escape.text(label_text)}：{text}" if label_text else text)
+    return out
+
+
+@register("links", "lang-xx (any language code)")
+def lang_x(node: Template, ctx: RenderContext) -> str:
+    """``{{lang-ko|조국해방전쟁}}`` → 「朝鲜语：조국해방전쟁」 (zh-tw 「韓語：…」), for any code;
+    romanizations follow after 「，」 (``{{lang-cdo|閩東語|buc=Mìng-dĕ̤ng-ngṳ̄}}``)."""
+    code = name_of(node).removeprefix("lang-")
+    body = arg_code(node, 1, "text")
+    roms = _romanizations(node, ctx, code)
+    if body is None and not roms:
+        return ""
+    parts = [foreign(ctx.inline(body), code)] if body is not None else []
+    return f"{lang_name(ctx, code)}：" + "，".join(parts + roms)
+
+
+def _lang_pattern(key: str) -> Spec | None:
+    """Any ``{{lang-xx}}`` whose code names a language (langcodes/CLDR or our table)."""
+    if not key.lower().startswith("lang-"):
+        return None
+    code = key[5:].strip()
+    if code.lower().startswith("zh") or not known_language(code):
+        return None
+    return REGISTRY.get("lang-xx (any language code)")
+
+
+PATTERNS.append(_lang_pattern)
+
+
+def _label_pattern(key: str) -> Spec | None:
+    """``{{zh-tw}}``, ``{{fr}}`` after a link: any lower-case language code alone is its label."""
+    low = key[:1].lower() + key[1:]
+    if low != low.lower() or not re.fullmatch(r"[a-z]{2,3}(-[a-z]{2,4})?", low) or not known_language(low):
+        return None
+    return REGISTRY.get("language label (any code)")
+
+
+PATTERNS.append(_label_pattern)
+
+
+@register("links", "language label (any code)")
+def language_label(node: Template, ctx: RenderContext) -> str:
+    """A language-code template used as a label (「（中文（台湾））」)."""
+    if node.params:
+        return ""
+    code = str(node.name).strip()
+    return label(ctx, code[:1].lower() + code[1:])
+
+
+def _native(fields: tuple[str, ...], roms: tuple[str, ...], code: str):
     def handler(node: Template, ctx: RenderContext) -> str:
-        """``{{lang-ko|조국해방전쟁}}`` → 「朝鲜语：조국해방전쟁」 (zh-tw 「韓語：…」)."""
-        body = arg_code(node, 1, "text")
-        if body is None:
+        """日语：北24条駅／きたにじゅうよじょうえき Kita-nijūyo-jō eki: the native forms joined by
+        「／」, the romanization after a space; positional values when no named ones are given.
+        The parentheses around it are the article's: 「小野六花（{{jpn|…}}；{{bd|…}}）」."""
+        forms = [arg_code(node, k) for k in fields]
+        native = [foreign(ctx.inline(v), code) for v in forms if v is not None]
+        if not native:
+            native = [foreign(ctx.inline(p.value), code) for p in node.params if not p.showkey and str(p.value).strip()]
+        rom = [foreign(ctx.inline(v), f"{code}-Latn") for v in (arg_code(node, k) for k in roms) if v is not None]
+        if not native and not rom:
             return ""
-        return f"{lang_name(ctx, code)}：{foreign(ctx.inline(body), code)}"
+        body = "／".join(native) + (" " if native and rom else "") + " ".join(rom)
+        return f"{lang_name(ctx, code)}：{body}"
 
     return handler
 
 
-for _c in LANG_NAMES:
-    if not _c.startswith("zh"):
-        register("links", f"lang-{_c}")(_lang_x(_c))
+register("links", "jpn", "ja-name")(_native(("j", "hg", "kk"), ("rm", "r"), "ja"))
+register("links", "vie")(_native(("v", "hn", "ct"), (), "vi"))
+register("links", "kor")(_native(("h", "hangul", "hanja", "hj"), ("rr", "mr"), "ko"))
 
 
 def label(ctx: RenderContext, code: str) -> str:
@@ -147,11 +234,11 @@ def interlanguage(ctx: RenderContext, shown_imd: str, code: str, original: str) 
     return f"{shown_imd}（{lang_name(ctx, code)}：{text}）"
 
 
-@register("links", "le", "link-en", *(f"link-{c}" for c in _LINK_LANGS if c != "en"))
+@register("links", "le", "link-en", "lj", *(f"link-{c}" for c in _LINK_LANGS if c != "en"))
 def link_xx(node: Template, ctx: RenderContext) -> str:
     """``{{link-en|中文名|English title|显示文字}}``."""
     name = name_of(node)
-    code = "en" if name in ("le", "link-en") else name.removeprefix("link-")
+    code = {"le": "en", "link-en": "en", "lj": "ja"}.get(name) or name.removeprefix("link-")
     pos = positional(node) + ["", "", ""]
     orig, shown = pos[1], pos[2]
     label_code = arg_code(node, 3) if shown else arg_code(node, 1)
@@ -228,3 +315,47 @@ def ipa(node: Template, ctx: RenderContext) -> str:
     """Pronunciation in the International Phonetic Alphabet, as written."""
     pos = [v for v in positional(node) if v]
     return f'<span class="ipa">{M.noconv(escape.text("/" + "".join(pos) + "/"))}</span>' if pos else ""
+
+
+@register("links", "vgname", "vgname/s")
+def vgname(node: Template, ctx: RenderContext) -> str:
+    """``{{vgname|超级马力欧兄弟|スーパーマリオブラザーズ|Super Mario Bros.}}`` →
+    《超级马力欧兄弟》（日语：スーパーマリオブラザーズ，英语：Super Mario Bros.）: 1 the Chinese
+    title, 2 or ``ja=`` the Japanese, 3 or ``en=`` the English one (Template:Vgname); ``cn=``,
+    ``tw=``, ``hk=`` (``hk=tw``: as tw) give the title each region uses; the title is bold unless
+    ``bold=no``."""
+    title = arg_code(node, 1)
+    regional = {k: arg(node, k) for k in ("cn", "tw", "hk")}
+    if regional["hk"] in ("tw", "cn"):
+        regional["hk"] = regional[regional["hk"]]
+    if any(regional.values()) and not ctx.in_heading:
+        rule = ";".join(f"zh-{k}:{v}" for k, v in regional.items() if v and ":" not in v and ";" not in v)
+        shown = variant_text(ctx, rule) if rule else (ctx.inline(title) if title is not None else "")
+    else:
+        shown = ctx.inline(title) if title is not None else ""
+    head = f"《{shown}》" if shown else ""
+    if head and arg(node, "bold").lower() not in ("no", "n", "0", "false"):
+        head = f"<b>{head}</b>"  # the article's subject, bold as in the first sentence; bold=no turns it off
+    names = []
+    for keys, code in (((2, "ja"), "ja"), ((3, "en"), "en")):
+        v = arg_code(node, *keys)
+        if v is not None:
+            names.append(f"{lang_name(ctx, code)}：{foreign(ctx.inline(v), code)}")
+    return head + (f"（{'，'.join(names)}）" if names else "")
+
+
+@register("links", "engname", "eng name", "英文名")
+def engname(node: Template, ctx: RenderContext) -> str:
+    """``{{engname|Acme}}`` → （英语：Acme）."""
+    v = arg_code(node, 1)
+    return f"（{lang_name(ctx, 'en')}：{foreign(ctx.inline(v), 'en')}）" if v is not None else ""
+
+
+@register("links", "站", "車站", "车站")
+def station(node: Template, ctx: RenderContext) -> str:
+    """``{{站|北京南}}`` → 北京南站, linked to the station's article as zh.wikipedia links it."""
+    name = arg(node, 1)
+    if not name:
+        return ""
+    shown = arg(node, 2) or f"{name}站"
+    return ctx.inline(mwparserfromhell.parse(f"[[{name}站|{shown}]]"))

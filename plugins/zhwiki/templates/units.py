@@ -217,3 +217,21 @@ def coord(node: Template, ctx: RenderContext) -> str:
         lat, lon = float(pos[0]), float(pos[1])
         return escape.text(f"{abs(lat)}°{'N' if lat >= 0 else 'S'} {abs(lon)}°{'E' if lon >= 0 else 'W'}")
     return ""
+
+
+#: ``{{height|m=1.65}}`` / ``{{weight|kg=49}}``: parameter → (unit code).
+_MEASURE_KEYS = {"height": ("m", "cm", "ft", "in"), "weight": ("kg", "lb", "st")}
+
+
+@register("dates", "height", "weight", "身高", "體重", "体重")
+def measure(node: Template, ctx: RenderContext) -> str:
+    """``{{height|m=1.65}}`` → 1.65米; ``{{weight|kg=49}}`` → 49公斤 (the values as given, in order)."""
+    from . import name_of
+
+    kind = "weight" if name_of(node) in ("weight", "體重", "体重") else "height"
+    parts = []
+    for unit in _MEASURE_KEYS[kind]:
+        v = arg(node, unit)
+        if v:
+            parts.append(f"{v}{UNITS[unit][0] if unit in UNITS else {'st': '英石'}.get(unit, unit)}")
+    return escape.text(" ".join(parts))

@@ -291,7 +291,6 @@ def prepare(raw: str, diag: Diagnostics) -> Prepared:
 
 
 _PROTECTED_RE = re.compile(_PROTECT, re.S | re.I)
-_DISPLAYTITLE_RE = re.compile(r"\{\{\s*DISPLAYTITLE\s*:[^{}\n]*(?:\{\{[^{}\n]*\}\}[^{}\n]*)*\}\}", re.I)
 _REF_TOKEN_RE = re.compile(r"<ref\b[^<>]*?(/?)>|</ref\s*>", re.I)
 _TABLE_LINE_RE = re.compile(r"^[ \t]*(\{\||\|\}(?!\}))", re.M)
 _H2_LINE_RE = re.compile(r"^==[^=].*==[ \t]*$", re.M)
@@ -413,15 +412,6 @@ def repair_structure(text: str, diag: Diagnostics, line_at) -> tuple[str, Offset
         diag.defect("malformed markup", "table {| is never closed; closed at the end of the article", line_at(op))
     if stack:
         edits.append((len(text), len(text), "\n|}" * len(stack)))
-
-    # -- {{DISPLAYTITLE:…}} ---------------------------------------------------------------
-    # A title path: mwparserfromhell cannot read it when it holds markup, and its text would leak
-    # into the lead.  The edition's title comes from the page name and T rules, so it is left out.
-    for m in _DISPLAYTITLE_RE.finditer(text):
-        if not is_protected(m.start()):
-            diag.defect("display title", "{{DISPLAYTITLE:…}} is not applied (the title comes from the page name "
-                        "and -{T|…}- rules); left out", line_at(m.start()))
-            edits.append((m.start(), m.end(), ""))
 
     if not edits:
         return text, OffsetMap()

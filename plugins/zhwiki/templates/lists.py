@@ -140,16 +140,21 @@ def succession_box(node: Template, ctx: RenderContext) -> str:
     return ctx.stash_block('<div class="succession" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>")
 
 
-@register("formatting", "s-bef", "s-aft", "s-ttl")
+#: The part each name of the series is (the long names are redirects on zh.wikipedia).
+SUCCESSION_PARTS = {"s-bef": "before", "s-before": "before", "s-aft": "after", "s-after": "after",
+                    "s-ttl": "title", "s-title": "title"}
+
+
+@register("formatting", *SUCCESSION_PARTS)
 def succession_part(node: Template, ctx: RenderContext) -> str:
     """One part of an ``{{s-start}}`` … ``{{s-end}}`` series, as a short line."""
     words = table()["succession"]
-    name = name_of(node)
-    if name == "s-ttl":
+    part = SUCCESSION_PARTS[name_of(node)]
+    if part == "title":
         title = cell(ctx, arg_code(node, "title"))
         years = cell(ctx, arg_code(node, "years"))
         text = title + (f"（{years}）" if years else "")
     else:
-        who = cell(ctx, arg_code(node, "before" if name == "s-bef" else "after"))
-        text = f"{words['before' if name == 's-bef' else 'after']}：{who}" if who else ""
+        who = cell(ctx, arg_code(node, part))
+        text = f"{words[part]}：{who}" if who else ""
     return ctx.stash_block(f'<p class="succession" markdown="span">{text}</p>') if text else ""

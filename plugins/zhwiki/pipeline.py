@@ -174,6 +174,8 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     )
     article.page_rules = _page_rules(ctx, options, diag, article.missing_groups)
     article.no_content_convert, article.no_title_convert = conversion_switches(prep.text)
+    if article.no_content_convert:
+        article.page_rules = []  # MediaWiki never runs the converter: no noteTA, group or editor rule acts
     if article.title_rule is not None:
         article.title_block = _render_title_rule(article.title_rule, ctx)
     _fill_lists(article, ctx)

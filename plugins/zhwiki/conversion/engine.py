@@ -196,8 +196,10 @@ def pairs_for(rule: ConvRule, variant: str) -> list[tuple[str, str]]:
         if mine:
             for t in dict.fromkeys(texts.values()):
                 out.append((t, mine))
-        elif not rule.has_entries and not rule.invalid and rule.body.strip():
-            word = rule.body.strip()  # -{H|word}-: protect word (map it to itself)
+        elif not rule.has_entries and rule.body.strip():
+            # -{H|word}-: protect word (map it to itself); also when an invalid code emptied the
+            # rule's tables, as ConverterRule::parse fills them with the whole text then.
+            word = rule.body.strip()
             out.append((word, word))
     if variant != "zh":
         for ow in rule.oneway:
@@ -644,6 +646,11 @@ class Converter:
             return  # A;D: D drops A's display and nothing replaces it (parser test "D flag")
         if "D" in flags:
             out.append(self._description(block) if rule.has_entries else self._walk_str(block.body, _RAW))
+            return
+        if "A" in flags and not rule.has_entries:
+            # -{A|word}-: with no code: entries every variant gets the whole text, shown as written
+            # (ConverterRule::parse fills the bidirectional table for + and - rules).
+            out.append(self._walk_str(block.body, _RAW))
             return
         shown = self.display(block)
         if cur not in (_RAW, _NORMAL) and shown != RULE_ERROR:

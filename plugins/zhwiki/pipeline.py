@@ -71,9 +71,9 @@ class Article:
     source_sha: str
     #: The noteTA ``T=`` rule with its texts rendered like body text (what the title shows).
     title_block: RenderedBlock | None = None
-    #: ``__NOCONTENTCONVERT__``/``__NOCC__``: the body's text is not converted (maps still choose).
+    #: ``__NOCONTENTCONVERT__``/``__NOCC__``: nothing is converted; ``-{…}-`` shows as written, no rule acts.
     no_content_convert: bool = False
-    #: ``__NOTITLECONVERT__``/``__NOTC__``: the title and headings are not converted.
+    #: ``__NOTITLECONVERT__``/``__NOTC__``: the title (T rules ignored) and headings are not converted.
     no_title_convert: bool = False
     #: Conversion groups the article asks for (``{{noteTA|G1=…}}``) that the build lacks.
     missing_groups: list[str] = field(default_factory=list)

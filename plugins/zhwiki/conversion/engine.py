@@ -272,7 +272,7 @@ class Converter:
         content_convert: bool = True,
     ) -> None:
         self.variant = variant
-        #: False under ``__NOCONTENTCONVERT__``: text is left as written, maps still choose their text.
+        #: False under ``__NOCONTENTCONVERT__``: text is left as written (the source stage leaves -{…}- unparsed then).
         self.content_convert = content_convert
         self.blocks = blocks or {}
         self.mixed = mixed_script

@@ -322,3 +322,11 @@ def test_unclosed_block_is_reported_with_its_line_and_leaves_no_delimiter() -> N
     text = plain("\n".join(p.markdown for p in body_pages(ed)))
     assert "-{" not in text and "第二行T|hello北韓" in text
     assert any("unclosed -{" in w and "line 2" in w for w in article.diag.warnings())
+
+
+def test_nocc_page_has_no_rules_to_review() -> None:
+    """__NOCONTENTCONVERT__: MediaWiki never calls the converter (Parser::internalParseHalfParsed),
+    so neither noteTA's rules nor inline ones act, and 用词对照 has nothing to list."""
+    _, ed = build("__NOCC__朝鲜-{zh-cn:甲;zh-tw:乙}-", "zh-tw", "note")
+    assert [p.path for p in ed.pages] == ["index.md"]
+    assert plain(body_pages(ed)[0].markdown) == "朝鲜-{zh-cn:甲;zh-tw:乙}-"

@@ -72,9 +72,9 @@ class Article:
     source_sha: str
     #: The noteTA ``T=`` rule with its texts rendered like body text (what the title shows).
     title_block: RenderedBlock | None = None
-    #: ``__NOCONTENTCONVERT__``/``__NOCC__``: the body's text is not converted (maps still choose).
+    #: ``__NOCONTENTCONVERT__``/``__NOCC__``: nothing is converted; ``-{…}-`` shows as written, no rule acts.
     no_content_convert: bool = False
-    #: ``__NOTITLECONVERT__``/``__NOTC__``: the title and headings are not converted.
+    #: ``__NOTITLECONVERT__``/``__NOTC__``: the title (T rules ignored) and headings are not converted.
     no_title_convert: bool = False
     #: Conversion groups the article asks for (``{{noteTA|G1=…}}``) that the build lacks.
     missing_groups: list[str] = field(default_factory=list)
@@ -180,6 +180,8 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     )
     article.page_rules = _page_rules(ctx, options, diag, article.missing_groups)
     article.no_content_convert, article.no_title_convert = conversion_switches(prep.text)
+    if article.no_content_convert:
+        article.page_rules = []  # MediaWiki never runs the converter: no noteTA, group or editor rule acts
     if article.title_rule is not None:
         article.title_block = _render_title_rule(article.title_rule, ctx)
     _fill_lists(article, ctx)
@@ -419,7 +421,10 @@ def site_title(article: Article, variant: str, options: Options, conv: Converter
     and escaped.  The plain text (for ``<title>``, site_name, the print cover) has no markup; it is
     *text*: whoever puts it into HTML escapes it.
     """
-    block = conv.title_block or article.title_block
+    # __NOTITLECONVERT__ and __NOCONTENTCONVERT__ skip title conversion altogether, T rules
+    # included: the page name shows as it is (Parser::parse sets no converted title text).
+    raw_title = article.no_title_convert or article.no_content_convert
+    block = None if raw_title else conv.title_block or article.title_block
     if block is not None:
         md = conv.title_display(block)
         if md and plain_text(md).strip():
@@ -427,8 +432,8 @@ def site_title(article: Article, variant: str, options: Options, conv: Converter
     title = article.display_title or options.title  # {{DISPLAYTITLE:…}} when it names this page
     if not title:
         name = ""
-    elif article.no_title_convert:
-        name = title  # __NOTITLECONVERT__: the page name as it is
+    elif raw_title:
+        name = title  # __NOTITLECONVERT__/__NOCC__: the page name as it is
     else:
         name = conv.convert_run(title)
     return escape.line_start(escape.text(name)), name
@@ -509,8 +514,11 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
     bodies = []
     for p in article.pages:
         conv.place = p.path  # rule hits remember their page (the review on 用词对照)
+        if p.kind != "lead" and p.title:
+            conv.apply_rules_of(p.title)  # the heading's rules act before its section (document order)
         bodies.append(conv.convert(_raw_headings(p.body) if notc else p.body))
     conv.place = ""
+    conv.frozen = True  # the nav labels below: their rules acted already, in document order
     # After the bodies: an inline -{T|…}- anywhere counts.
     name_md, name = site_title(article, conv.variant, options, conv)
     out = []
@@ -525,6 +533,7 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
         out.append((_unmarked(title), _unmarked(body)))
     conv.title_markdown = name_md
     conv.place = ""
+    conv.frozen = False
     return name, out
 
 
@@ -564,7 +573,9 @@ def convert_edition(
                                 f"{variant}: {display_origin(hit.rule, 'zh-cn')} turned «{hit.source}» into «{hit.output}» "
                                 f"in «{clean(hit.before)}{hit.source}{clean(hit.after)}» ({why}); see 用词对照",
                                 section=hit.place or None)
-        glossary = build_page(conv, article.blocks, built, conv.title_rule or article.title_rule,
+        title_rule = None if article.no_title_convert or article.no_content_convert else (
+            conv.title_rule or article.title_rule)
+        glossary = build_page(conv, article.blocks, built, title_rule,
                               missing_groups=article.missing_groups, review=review)
         pages.append(VariantPage("glossary.md", "back", page_title(variant), glossary))
     for msg, line in conv.warnings:

@@ -263,6 +263,16 @@ def _in_link_brackets(text: str, pos: int) -> bool:
     return before.rfind("[[") > before.rfind("]]") and "]]" in after
 
 
+def _mask_or_drop(text: str, diag: Diagnostics, line_at) -> tuple[str, dict[int, Block], OffsetMap]:
+    """mask_conversion_blocks, with a guard for pathological nesting: the text stays, the markers go."""
+    try:
+        return mask_conversion_blocks(text, diag, line_at)
+    except RecursionError:
+        diag.defect("malformed conversion", "-{…}- nested too deeply to read; its markers were dropped and the text kept",
+                    line_at(text.find("-{")))
+        return re.sub(r"-\{|\}-", "", text), {}, OffsetMap()
+
+
 def prepare(raw: str, diag: Diagnostics) -> Prepared:
     """Run the preprocessing steps on decoded source text."""
     text = clean(raw, diag)
@@ -277,13 +287,12 @@ def prepare(raw: str, diag: Diagnostics) -> Prepared:
     check_quotes(text2, diag, lambda p: src_line(cmap.to_src(p)))
     text2, rmap = repair_structure(text2, diag, lambda p: src_line(cmap.to_src(p)))
     rmap.inner = cmap
-    try:
-        text3, blocks, lmap = mask_conversion_blocks(text2, diag, lambda p: src_line(rmap.to_src(p)))
-    except RecursionError:
-        # Guard for pathological nesting: the text stays, the -{ }- markers go (reported).
-        diag.defect("malformed conversion", "-{…}- nested too deeply to read; its markers were dropped and the text kept",
-                    src_line(rmap.to_src(text2.find("-{"))))
-        text3, blocks, lmap = re.sub(r"-\{|\}-", "", text2), {}, OffsetMap()
+    if conversion_switches(text2)[0]:
+        # __NOCONTENTCONVERT__: MediaWiki never calls the converter (Parser::internalParseHalfParsed),
+        # so -{…}- is not markup at all: it shows as written, and no T rule in it sets the title.
+        text3, blocks, lmap = text2, {}, OffsetMap()
+    else:
+        text3, blocks, lmap = _mask_or_drop(text2, diag, lambda p: src_line(rmap.to_src(p)))
     lmap.inner = rmap
     if text.strip() and not re.search(r"^==[^=].*==[ \t]*$", text3, re.M):
         diag.defect("no sections", "the article has no level-2 sections; everything is on one page")

@@ -196,8 +196,10 @@ def pairs_for(rule: ConvRule, variant: str) -> list[tuple[str, str]]:
         if mine:
             for t in dict.fromkeys(texts.values()):
                 out.append((t, mine))
-        elif not rule.has_entries and not rule.invalid and rule.body.strip():
-            word = rule.body.strip()  # -{H|word}-: protect word (map it to itself)
+        elif not rule.has_entries and rule.body.strip():
+            # -{H|word}-: protect word (map it to itself); also when an invalid code emptied the
+            # rule's tables, as ConverterRule::parse fills them with the whole text then.
+            word = rule.body.strip()
             out.append((word, word))
     if variant != "zh":
         for ow in rule.oneway:
@@ -270,7 +272,7 @@ class Converter:
         content_convert: bool = True,
     ) -> None:
         self.variant = variant
-        #: False under ``__NOCONTENTCONVERT__``: text is left as written, maps still choose their text.
+        #: False under ``__NOCONTENTCONVERT__``: text is left as written (the source stage leaves -{…}- unparsed then).
         self.content_convert = content_convert
         self.blocks = blocks or {}
         self.mixed = mixed_script
@@ -295,6 +297,9 @@ class Converter:
         self.title_block: RenderedBlock | None = None
         #: The title as inline Markdown, once the pipeline has worked it out (pipeline.site_title).
         self.title_markdown = ""
+        #: True while text is converted a second time (nav labels after the bodies): its rules
+        #: already acted at their place in the document, so they add, remove or title nothing now.
+        self.frozen = False
         self.built = tuple(dict.fromkeys(list(built) or [variant]))
         self.tooltips = tooltips and len(self.built) > 1
         self._tip_cache: dict[tuple[str, str, int], str | None] = {}
@@ -307,6 +312,8 @@ class Converter:
     # -- rules -------------------------------------------------------------------------
     def apply_rule(self, rule: ConvRule, origin: str) -> None:
         """Add (or with ``-`` remove) the pairs of a rule for the rest of the walk."""
+        if self.frozen:
+            return
         self.rules_seen.append((rule, origin))
         for variant, table in ((self.variant, self.table), *self.chain_tables.items()):
             if "-" in rule.flags:
@@ -328,6 +335,21 @@ class Converter:
         else:
             out.append(self._gap(text, self.base))
         return self._resolve(out)
+
+    def apply_rules_of(self, imd: str) -> None:
+        """Let the rules in *imd* (a heading) act at this point of the walk, recording nothing else.
+
+        MediaWiki converts a heading in document order, before its section's text, so its
+        ``-{A|…}-``, ``-{H|…}-``, ``-{-|…}-`` and ``-{T|…}-`` act from there on
+        (LanguageConverter::recursiveConvertTopLevel walks the page once).  The heading's text
+        is converted again later as a nav label (with ``frozen`` set); its hits count there.
+        """
+        marks = (len(self.hits), Counter(self.matches), len(self.maps_seen), len(self.warnings))
+        self.convert(imd, tooltips=False)
+        del self.hits[marks[0]:]
+        self.matches = marks[1]
+        del self.maps_seen[marks[2]:]
+        del self.warnings[marks[3]:]
 
     def convert(self, imd: str, tooltips: bool | None = None) -> str:
         """Convert a whole IMD string and return plain Markdown (no markers left)."""
@@ -606,11 +628,11 @@ class Converter:
                 self.apply_rule(_rendered_rule(block), origin)
             return
         if flags == {"T"}:
-            self.title_rule, self.title_block = rule, block  # -{T|…}-: the page title only
+            self._set_title(block)  # -{T|…}-: the page title only
             return
         if "H" in flags:
             if "T" in flags:
-                self.title_rule, self.title_block = rule, block
+                self._set_title(block)
             if cur != _RAW:
                 self.apply_rule(_rendered_rule(block), origin)
             if "D" in flags:
@@ -619,11 +641,16 @@ class Converter:
         if "A" in flags and cur != _RAW:
             self.apply_rule(_rendered_rule(block), origin)
         if "T" in flags:
-            self.title_rule, self.title_block = rule, block
+            self._set_title(block)
         if "A" in flags and "D" in flags:
             return  # A;D: D drops A's display and nothing replaces it (parser test "D flag")
         if "D" in flags:
             out.append(self._description(block) if rule.has_entries else self._walk_str(block.body, _RAW))
+            return
+        if "A" in flags and not rule.has_entries:
+            # -{A|word}-: with no code: entries every variant gets the whole text, shown as written
+            # (ConverterRule::parse fills the bidirectional table for + and - rules).
+            out.append(self._walk_str(block.body, _RAW))
             return
         shown = self.display(block)
         if cur not in (_RAW, _NORMAL) and shown != RULE_ERROR:
@@ -631,6 +658,11 @@ class Converter:
             out.append(self._gap(_mask(shown, holes), base_table(cur)))
         else:
             out.append(shown)
+
+    def _set_title(self, block: RenderedBlock) -> None:
+        """A ``T`` rule seen in the walk: the last one seen sets the title (ConverterRule::parse)."""
+        if not self.frozen:
+            self.title_rule, self.title_block = block.rule, block
 
     def _description(self, block: RenderedBlock) -> str:
         """``-{D|…}-``: 大陆：X；臺灣：Y； and one-way pairs as X⇒大陆：Y； (ConverterRule::getRulesDesc)."""

@@ -1,7 +1,7 @@
 """Parse the body of a ``-{…}-`` block (or a ``{{noteTA}}`` parameter) into data.
 
 Follows MediaWiki ``ConverterRule::parseFlags`` and ``parseRules`` (conversion-semantics.md §4):
-flags are what stands before the first ``|`` when every token there is a flag or a variant code;
+flags are what stands before the first ``|`` (tokens that are neither flags nor codes are ignored);
 entries are split at ``;`` only where a variant code and ``:`` (or ``…=>code:``) or the end
 follows, so a ``;`` inside an entity or an entry's text is kept; codes and texts are trimmed; one
 invalid code discards all entries of the rule.  Nothing here converts text: ``engine.py`` applies.
@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from .variants import normalize_variant
 
-#: Flags MediaWiki knows; unknown letters are ignored, as in parseFlags.
-KNOWN_FLAGS = frozenset("AHTRDN-+S")
+#: Flags a writer may give (LanguageConverter's default flags); anything else is ignored, as in
+#: parseFlags (``S`` and ``+`` are reserved for the program there, not read from the text).
+KNOWN_FLAGS = frozenset("AHTRDN-")
 
 _CODE = r"zh(?:-[A-Za-z]{2,4}){0,2}"
 _CODE_RE = re.compile(_CODE, re.I)
@@ -54,27 +55,25 @@ class ConvRule:
 def split_flags(inner: str) -> tuple[frozenset[str], tuple[str, ...], str]:
     """Separate ``flags|body``; returns (flags, flag variants, body).
 
-    The prefix counts as flags only when every ``;``-separated token is a flag letter or a
-    variant code; otherwise the ``|`` belongs to the body (a link label, a table cell).
+    As ConverterRule::parseFlags: everything before the first ``|`` is the flag list, and a
+    token there that is neither a flag nor a variant code is ignored (``-{foo|bar}-`` shows
+    ``bar``).  MediaWiki sees the page's HTML, where a link's or template's ``|`` is gone; we see
+    wikitext, so a ``|`` with an open ``[[``/``{{`` or a line break before it is not the separator.
     """
     bar = inner.find("|")
     if bar < 0:
         return frozenset(), (), inner
     prefix = inner[:bar]
-    tokens = [t.strip() for t in prefix.split(";")]
+    if "[[" in prefix or "{{" in prefix or "\n" in prefix:
+        return frozenset(), (), inner
     flags: set[str] = set()
     variants: list[str] = []
-    for tok in tokens:
-        if not tok:
-            continue
-        v = normalize_variant(tok)
+    for tok in (t.strip() for t in prefix.split(";")):
+        v = normalize_variant(tok) if tok else None
         if v:
             variants.append(v)
-        elif len(tok) == 1 and (tok in KNOWN_FLAGS or "A" <= tok <= "Z"):
-            if tok in KNOWN_FLAGS:  # unknown single letters are ignored, as in parseFlags
-                flags.add(tok)
-        else:
-            return frozenset(), (), inner
+        elif tok in KNOWN_FLAGS:
+            flags.add(tok)
     return frozenset(flags), tuple(variants), inner[bar + 1:]
 
 

@@ -30,11 +30,12 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import about, parallel, pipeline, printpage, workers
+from . import parallel, pipeline, printpage, workers
 from .config import ZhwikiConfig
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .source import SourceError, decode
+from .views import about
 
 log = get_plugin_logger(__name__)
 
@@ -138,7 +139,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             # A parallel page is finished HTML: its file holds no Markdown, on_page_content puts the HTML in.
             content = "" if p.path in self.finished_html else p.markdown
             files.append(File.generated(config, p.path, content=content))
-        # The 关于本版 page and the print page (printpage.py / about.py).
+        # The 关于本版 page and the print page (printpage.py / views/about.py).
         self.facts = about.edition_facts(self.config.source, self._title(), self.config.source_url)
         extra = {
             about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants),

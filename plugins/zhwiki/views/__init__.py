@@ -1,0 +1,12 @@
+"""Views: pages generated from a converted edition, beside the article's own pages.
+
+A view reads what the stages made (the parsed article, its conversion rules and hits, the
+converted pages) and writes Markdown or HTML pages of its own; it never feeds back into a stage.
+
+    about       「关于本版」 and the edition facts the print cover shares      (about.py)
+    glossary    用词对照: every conversion rule with its word in each variant   (glossary.py)
+    review      the rule-hit review and its section of 用词对照                (review.py)
+
+The print page (``printpage.py``) and the parallel view (``parallel.py``) belong here too.
+Outputs (``outputs/``) and the MkDocs glue (``plugin.py``) import views; views import stages only.
+"""

@@ -30,18 +30,18 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import parallel, pipeline, printpage, workers
+from . import pipeline, printpage, workers
 from .config import ZhwikiConfig
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .source import SourceError, decode
-from .views import about
+from .views import about, parallel
 
 log = get_plugin_logger(__name__)
 
 #: Set while on_post_build builds a further variant; read by that build's fresh plugin instance.
 _NESTED_VARIANT: str | None = None
-#: Set while on_post_build builds the 简繁对照 view into site/parallel/ (parallel.py, issue 8).
+#: Set while on_post_build builds the 简繁对照 view into site/parallel/ (views/parallel/, issue 8).
 _NESTED_PARALLEL = False
 
 #: Material's theme language per variant (Material has zh, zh-Hant and zh-TW).
@@ -154,7 +154,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         return files
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        # The parallel pages are HTML already (parallel.py); Python-Markdown would only pass them
+        # The parallel pages are HTML already (views/parallel/); Python-Markdown would only pass them
         # through, at the price of parsing every tag (about half of the view's build time).
         return self.finished_html.get(page.file.src_uri)
 
@@ -296,7 +296,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             vars(self).clear()
             vars(self).update(saved)
 
-    # -- parallel view (issue 8): site/parallel/, one page per article page (parallel.py) ------------
+    # -- parallel view (issue 8): site/parallel/, one page per article page (views/parallel/) --------
     def _parallel_pair(self, announce: bool = False) -> tuple[str, str] | None:
         opt = self.config.parallel
         if not opt.enabled:

@@ -6,7 +6,8 @@ converted pages) and writes Markdown or HTML pages of its own; it never feeds ba
     about       「关于本版」 and the edition facts the print cover shares      (about.py)
     glossary    用词对照: every conversion rule with its word in each variant   (glossary.py)
     review      the rule-hit review and its section of 用词对照                (review.py)
+    parallel    简繁对照: both variants side by side, differences marked       (parallel/)
 
-The print page (``printpage.py``) and the parallel view (``parallel.py``) belong here too.
+The print page (``printpage.py``) belongs here too and moves once its branch is merged (issue 16).
 Outputs (``outputs/``) and the MkDocs glue (``plugin.py``) import views; views import stages only.
 """

@@ -143,7 +143,7 @@ def extra_pages(settings: PluginSettings, source: str, variant: str) -> list[tup
     which carries the CC BY-SA attribution and so must travel with the text.  The print page is
     left out: the plugin assembles it from rendered HTML, which plain MkDocs cannot do."""
     try:
-        from zhwiki import about
+        from zhwiki.views import about
     except ImportError:  # an older tree without the about page
         return []
     facts = about.edition_facts(source, settings.title, settings.source_url)

@@ -1,4 +1,4 @@
-"""Variant conversion (conversion/, glossary.py): MediaWiki's LanguageConverter semantics.
+"""Variant conversion (conversion/, views/glossary.py): MediaWiki's LanguageConverter semantics.
 
 The table-driven cases live in ``tests/cases/conversion.tsv`` (one wikitext snippet, the variant,
 where to look, the expected text, and why).  Every expectation was derived from MediaWiki's

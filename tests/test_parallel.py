@@ -1,6 +1,6 @@
 """简繁对照 (issue 8): alignment of the pairs, the marks and their classes, the statistics page.
 
-The expectations come from the issue and from the conversion itself, not from parallel.py's
+The expectations come from the issue and from the conversion itself, not from the views/parallel/ package's
 output: each column is compared with what ``pipeline.convert_edition`` gives the variant's own
 site, marks are checked against a character comparison made here with OpenCC directly, and the
 vocabulary examples (朝鲜战争 ↔ 韓戰, 李奇微 ↔ 李奇威) are the article's noteTA rules.
@@ -21,8 +21,9 @@ import opencc
 import pytest
 
 from sitebuild import ROOT, SEED
-from zhwiki import parallel, pipeline
+from zhwiki import pipeline
 from zhwiki.source import decode
+from zhwiki.views import parallel
 
 LEFT, RIGHT = "zh-cn", "zh-tw"
 OPTIONS = pipeline.Options(title="朝鲜战争")
@@ -55,7 +56,7 @@ def editions(article: pipeline.Article) -> dict[str, pipeline.VariantEdition]:
     return {v: pipeline.convert_edition(article, v, OPTIONS, built=(LEFT, RIGHT)) for v in (LEFT, RIGHT)}
 
 
-# -- an HTML reader of our own (independent of parallel.py's tree) ----------------------------------
+# -- an HTML reader of our own (independent of views/parallel/tree.py) ----------------------------------
 class _Text(HTMLParser):
     """All text of a fragment, in order; and for the parallel page, text per column with marks."""
 

@@ -6,7 +6,7 @@ import re
 
 from zhwiki import pipeline
 from zhwiki.conversion.engine import RuleHit
-from zhwiki.review import clean, display_origin, flags, source_names
+from zhwiki.views.review import clean, display_origin, flags, source_names
 
 NOTE = "{{noteTA|G1=Military|1=zh-cn:朝鲜; zh-tw:北韓;|2=zh-hans:朝鲜半岛; zh-hant:朝鮮半島;|3=zh-cn:韩国; zh-tw:南韓;}}\n"
 

@@ -146,7 +146,7 @@ def test_a_failing_child_fails_the_build_and_says_which(tmp_path: Path, monkeypa
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from zhwiki import parallel
+    from zhwiki.views import parallel
 
     src = tmp_path / "a.wikitext"
     src.write_text(ARTICLE, encoding="utf-8")

@@ -89,7 +89,7 @@ class RuleOverrides(c.BaseConfigOption[list]):
 
 
 class ParallelConfig(Config):
-    """The 简繁对照 view (parallel.py): two variants side by side in ``site/parallel/``."""
+    """The 简繁对照 view (views/parallel/): two variants side by side in ``site/parallel/``."""
 
     enabled = c.Type(bool, default=True)
     """Build the parallel view (skipped, with a note in the log, when a variant of the pair is not built)."""

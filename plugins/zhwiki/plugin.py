@@ -30,17 +30,18 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import about, parallel, pipeline, printpage, workers
+from . import pipeline, printpage, workers
 from .config import ZhwikiConfig
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .source import SourceError, decode
+from .views import about, parallel
 
 log = get_plugin_logger(__name__)
 
 #: Set while on_post_build builds a further variant; read by that build's fresh plugin instance.
 _NESTED_VARIANT: str | None = None
-#: Set while on_post_build builds the 简繁对照 view into site/parallel/ (parallel.py, issue 8).
+#: Set while on_post_build builds the 简繁对照 view into site/parallel/ (views/parallel/, issue 8).
 _NESTED_PARALLEL = False
 
 #: Material's theme language per variant (Material has zh, zh-Hant and zh-TW).
@@ -138,7 +139,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             # A parallel page is finished HTML: its file holds no Markdown, on_page_content puts the HTML in.
             content = "" if p.path in self.finished_html else p.markdown
             files.append(File.generated(config, p.path, content=content))
-        # The 关于本版 page and the print page (printpage.py / about.py).
+        # The 关于本版 page and the print page (printpage.py / views/about.py).
         self.facts = about.edition_facts(self.config.source, self._title(), self.config.source_url)
         diag = self.article.diag if self.article is not None else None
         editors = about.unknown_templates_markdown(
@@ -156,7 +157,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         return files
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        # The parallel pages are HTML already (parallel.py); Python-Markdown would only pass them
+        # The parallel pages are HTML already (views/parallel/); Python-Markdown would only pass them
         # through, at the price of parsing every tag (about half of the view's build time).
         return self.finished_html.get(page.file.src_uri)
 
@@ -298,7 +299,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             vars(self).clear()
             vars(self).update(saved)
 
-    # -- parallel view (issue 8): site/parallel/, one page per article page (parallel.py) ------------
+    # -- parallel view (issue 8): site/parallel/, one page per article page (views/parallel/) --------
     def _parallel_pair(self, announce: bool = False) -> tuple[str, str] | None:
         opt = self.config.parallel
         if not opt.enabled:

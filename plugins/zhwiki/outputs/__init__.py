@@ -6,6 +6,6 @@ folder, returning the paths it wrote.  Adding an output is adding a module with 
 ``write(edition, out_dir) -> list[Path]`` function and naming it in ``__main__.OUTPUTS``.
 
 This package reads HTML that the site build already converted and sanitizes it again, so later
-layout changes flow through.  It imports from the stages below (``about``, ``conversion``),
+layout changes flow through.  It imports from the views and stages below (``views.about``, ``conversion``),
 never from the MkDocs glue (``plugin.py``).
 """

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import html
 
-from ..about import LICENCE_NAME
+from ..views.about import LICENCE_NAME
 from . import content
 
 #: Namespace of the stable identifiers (uuid5 of ``<source URL>#<variant>``).

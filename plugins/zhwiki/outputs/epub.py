@@ -26,7 +26,7 @@ from pathlib import Path
 from ebooklib import epub
 from lxml import etree, html
 
-from ..about import labels
+from ..views.about import labels
 from . import content
 from .edition import Edition, Page, Variant
 

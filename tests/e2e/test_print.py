@@ -116,3 +116,26 @@ def test_print_media_breaks_pages_and_prints_urls(page, server: str, variant: st
     assert missing == []
     hidden = [href for href, _s, display in pairs if display == "none"]
     assert hidden == []
+
+
+@pytest.mark.parametrize("section", ["s03.html", "s09.html"])
+def test_ctrl_p_on_a_section_page(page, server: str, variant: str, section: str, tmp_path) -> None:
+    """Printing one page from the browser: its title, the article's name, the licence line, no blank last page."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext missing: apt-get install poppler-utils")
+    page.goto(f"{server}/{variant}/{section}")
+    title = page.locator("article h1").first.inner_text().strip()
+    site_name = page.locator(".md-header__title .md-header__topic").first.inner_text().strip()
+    out = tmp_path / "p.pdf"
+    page.pdf(path=str(out), format="A4", prefer_css_page_size=True)
+    pages = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")[:-1]
+    assert site_name in pages[0] and title in pages[0], pages[0][:300]
+    assert "CC BY-SA 4.0" in pages[-1]
+    assert all(HAN.search(p) for p in pages), "a page without text"
+    text = "".join(pages)
+    for mark in ("↩", "简繁对照", "簡繁對照", "跳转至", "跳轉至"):
+        assert mark not in text, mark

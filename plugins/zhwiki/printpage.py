@@ -178,6 +178,7 @@ _LIST_LI = re.compile(r"<li>(.*?)</li>", re.S)
 _CITED_ON = re.compile(r'href="#[^"]*?fnref\d*:([^"]+)"')
 _MARKER = re.compile(r'(<a\b[^>]*\bclass="footnote-ref"[^>]*\bhref=")#[^"]*?fn:([^"]+)(")')
 _FIGURE_FILE = re.compile(r'<p>\s*<a class="wiki-file"[^>]*>(.*?)</a>(?:<span class="print-url">[^<]*</span>)?\s*</p>\s*', re.S)
+_INFOBOX_SIDES = re.compile(r'<div class="infobox-sides">.*?</table>', re.S)
 _FIGURE = re.compile(r'<figure class="wiki-figure">(.*?)</figure>', re.S)
 
 
@@ -192,6 +193,7 @@ def for_paper(doc: str) -> str:
     doc = _HOVER_HINT.sub("", doc)
     doc = re.sub(r"(<td>[^<]*?)" + _LINE_NO.pattern, r"\1", doc)  # 行内对照 第26行 → 行内对照
     doc = _FIGURE.sub(_figure, doc)
+    doc = _INFOBOX_SIDES.sub(lambda m: _run_on(m.group(0)), doc)
     listed: set[str] = set()
 
     def ref_list(m: re.Match[str]) -> str:
@@ -214,6 +216,12 @@ def for_paper(doc: str) -> str:
         return "" if not _FOOTNOTE_LI.search(kept) else kept
 
     return _FOOTNOTE_BLOCK.sub(block, doc)
+
+
+def _run_on(table: str) -> str:
+    """The infobox's side-by-side table with its one-item lines run on (· between items), so it fits on paper."""
+    table = re.sub(r"<br\s*/?>\s*•\s*", " • ", table)
+    return re.sub(r"<br\s*/?>", '<span class="print-sep"> · </span>', table)
 
 
 def _figure(m: re.Match[str]) -> str:

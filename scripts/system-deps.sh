@@ -1,8 +1,9 @@
 #!/bin/sh
 # Debian packages for the PDFs and the browser tests: Chromium (never a downloaded browser),
-# poppler's pdfinfo/pdftotext/pdffonts, and CJK fonts (a TrueType one, so PDFs embed no Type 3 font);
+# poppler's pdfinfo/pdftotext/pdffonts, and CJK fonts: Noto Serif/Sans CJK SC/TC/HK in every weight for
+# the print edition (scripts/pdf.py), BabelStone Han and HanaMin for characters Noto lacks;
 # epubcheck, zimcheck (zim-tools) and kiwix-serve (kiwix-tools) check the EPUBs and the ZIM.
-PKGS="chromium poppler-utils fonts-noto-cjk fonts-wqy-zenhei epubcheck zim-tools kiwix-tools"
+PKGS="chromium poppler-utils fonts-noto-cjk fonts-noto-cjk-extra fonts-babelstone-han fonts-hanazono fonts-wqy-zenhei epubcheck zim-tools kiwix-tools"
 missing=""
 for p in $PKGS; do
   dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

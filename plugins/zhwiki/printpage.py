@@ -15,6 +15,12 @@ build, not twice.
 External links get their URL printed after the link text, like MediaWiki's print style does for
 ``a.external``: links to zh.wikipedia articles are wiki links and stay as they are, links whose
 text already is the URL are not repeated, and citation titles already carry a ``print-url`` span.
+
+Paper is not a screen (:func:`for_paper`): each source's text is printed once, in the 参考文献
+list, and every footnote marker links to its entry there (a section keeps only the footnotes the
+list lacks); back-link arrows, the hover hint and source line numbers of the 用词对照 page, and
+file names of images the edition does not have are left out.  Sections and their headings carry
+numbers (3, 3.2, 3.2.1), the same in the text, the contents and the PDF outline.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ class _Rendered:
     title: str
     html: str
     toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text)
+    number: str = ""  # "3" for the third chapter; lead and back matter have none
 
 
 _ID = re.compile(r'\bid="([^"]*)"')
@@ -121,16 +128,118 @@ def assemble(sections: Sequence[SectionHTML], *, variant: str, site_name: str, f
     t = labels(variant)
     slugs = {slug_of(s.path) for s in sections}
     rendered = [_prefixed(s, slugs, t["lead"] if s.kind == "lead" else s.title) for s in sections]
+    chapter = 0
+    for s, r in zip(sections, rendered, strict=True):
+        if s.kind == "section":
+            chapter += 1
+            _number(r, chapter)
     parts = [_page_style(t), f'<div class="print-page" lang="{html.escape(html_lang(variant))}">',
              _cover(site_name, variant, facts), _contents(rendered, t)]
     for r in rendered:
         body = r.html.replace(_FOOTNOTE_DIV, f'{_FOOTNOTE_DIV}<p class="print-footnotes-title">{t["footnotes"]}</p>', 1)
+        num = f'<span class="secno">{r.number}</span> ' if r.number else ""
         parts.append(
             f'<section class="print-section" id="print-{r.slug}">\n'
-            f'<h1 id="print-{r.slug}-title">{html.escape(r.title)}</h1>\n{body}\n</section>'
+            f'<h1 id="print-{r.slug}-title">{num}{html.escape(r.title)}</h1>\n{body}\n</section>'
         )
     parts.append("</div>")
-    return _relink("\n".join(parts))
+    return for_paper(_relink("\n".join(parts)))
+
+
+def _number(r: _Rendered, chapter: int) -> None:
+    """Number a chapter and its ``<h2>``/``<h3>`` headings (3, 3.2, 3.2.1) in its body and toc."""
+    r.number = str(chapter)
+    h2 = h3 = 0
+    numbers: dict[str, str] = {}
+    for level, i, _text in r.toc:
+        if level == 2:
+            h2, h3 = h2 + 1, 0
+            numbers[i] = f"{chapter}.{h2}"
+        elif level == 3:
+            h3 += 1
+            numbers[i] = f"{chapter}.{h2}.{h3}" if h2 else f"{chapter}.0.{h3}"
+    r.toc = [(level, i, f"{numbers[i]} {text}" if i in numbers else text) for level, i, text in r.toc]
+
+    def heading(m: re.Match[str]) -> str:
+        n = numbers.get(html.unescape(m.group(2)))
+        return f'{m.group(0)}<span class="secno">{n}</span> ' if n else m.group(0)
+
+    r.html = re.sub(r'<h([23])\b[^>]*\bid="([^"]*)"[^>]*>', heading, r.html)
+
+
+# --- paper -----------------------------------------------------------------------------------
+
+_BACKREF = re.compile(r'\s*<a\b[^>]*\bclass="(?:footnote-backref|note-back)"[^>]*>.*?</a>', re.S)
+_PRINT_BACK = re.compile(r'<p class="print-back">.*?</p>\n?', re.S)
+_HOVER_HINT = re.compile(r"[^。<>]*(?:悬停|懸停)即可[^。<>]*。")
+_LINE_NO = re.compile(r"\s*第\s*\d+\s*行")
+_FOOTNOTE_BLOCK = re.compile(r'<div class="footnote">.*?</ol>\s*</div>', re.S)
+_FOOTNOTE_LI = re.compile(r'<li id="[^"]*?fn:([^"]+)">.*?</li>\n?', re.S)
+_REF_LIST = re.compile(r'<div class="reference-list">\s*<ol>(.*?)</ol>', re.S)
+_LIST_LI = re.compile(r"<li>(.*?)</li>", re.S)
+_CITED_ON = re.compile(r'href="#[^"]*?fnref\d*:([^"]+)"')
+_MARKER = re.compile(r'(<a\b[^>]*\bclass="footnote-ref"[^>]*\bhref=")#[^"]*?fn:([^"]+)(")')
+_FIGURE_FILE = re.compile(r'<p>\s*<a class="wiki-file"[^>]*>(.*?)</a>(?:<span class="print-url">[^<]*</span>)?\s*</p>\s*', re.S)
+_INFOBOX_SIDES = re.compile(r'<div class="infobox-sides">.*?</table>', re.S)
+_FIGURE = re.compile(r'<figure class="wiki-figure">(.*?)</figure>', re.S)
+
+
+def for_paper(doc: str) -> str:
+    """The print page's HTML with what only a screen needs taken out (see the module docstring).
+
+    Each source's text stays exactly once: entries of the 参考文献 list get ``id="ref-<id>"``,
+    markers point there, and a section's footnote list keeps only the sources the list lacks.
+    """
+    doc = _BACKREF.sub("", doc)
+    doc = _PRINT_BACK.sub("", doc)
+    doc = _HOVER_HINT.sub("", doc)
+    doc = re.sub(r"(<td>[^<]*?)" + _LINE_NO.pattern, r"\1", doc)  # 行内对照 第26行 → 行内对照
+    doc = _FIGURE.sub(_figure, doc)
+    doc = _INFOBOX_SIDES.sub(lambda m: _run_on(m.group(0)), doc)
+    listed: set[str] = set()
+
+    def ref_list(m: re.Match[str]) -> str:
+        def item(li: re.Match[str]) -> str:
+            ids = _CITED_ON.findall(li.group(1))
+            if not ids or ids[0] in listed:
+                return li.group(0)
+            listed.add(ids[0])
+            return f'<li id="ref-{html.escape(ids[0], quote=True)}">{li.group(1)}</li>'
+
+        return m.group(0).replace(m.group(1), _LIST_LI.sub(item, m.group(1)), 1)
+
+    doc = _REF_LIST.sub(ref_list, doc, count=1)
+    if not listed:
+        return doc
+    doc = _MARKER.sub(lambda m: f"{m.group(1)}#ref-{m.group(2)}{m.group(3)}" if m.group(2) in listed else m.group(0), doc)
+
+    def block(m: re.Match[str]) -> str:
+        kept = _FOOTNOTE_LI.sub(lambda li: "" if li.group(1) in listed else li.group(0), m.group(0))
+        return "" if not _FOOTNOTE_LI.search(kept) else kept
+
+    return _FOOTNOTE_BLOCK.sub(block, doc)
+
+
+def _run_on(table: str) -> str:
+    """The infobox's side-by-side table with its one-item lines run on (· between items), so it fits on paper."""
+    table = re.sub(r"<br\s*/?>\s*•\s*", " • ", table)
+    return re.sub(r"<br\s*/?>", '<span class="print-sep"> · </span>', table)
+
+
+def _figure(m: re.Match[str]) -> str:
+    """A figure without its image prints as its caption alone (or its file name if it has none)."""
+    inner = m.group(1)
+    if "<img" in inner:
+        return m.group(0)
+    f = _FIGURE_FILE.search(inner)
+    if not f:
+        return m.group(0)
+    if "<figcaption" in inner:
+        inner = _FIGURE_FILE.sub("", inner, count=1)
+    else:
+        inner = f"<figcaption>{f.group(1)}</figcaption>"
+    return f'<figure class="wiki-figure print-no-image">{inner}</figure>'
+
 
 
 def _relink(doc: str) -> str:
@@ -192,7 +301,8 @@ def _contents(rendered: list[_Rendered], t: dict[str, str]) -> str:
             f'<li><a href="#{html.escape(i)}">{html.escape(text)}</a></li>' for level, i, text in r.toc if level == 2
         )
         sub = f"<ol>{subs}</ol>" if subs else ""
-        items.append(f'<li><a href="#print-{r.slug}">{html.escape(r.title)}</a>{sub}</li>')
+        title = f"{r.number} {r.title}" if r.number else r.title
+        items.append(f'<li><a href="#print-{r.slug}">{html.escape(title)}</a>{sub}</li>')
     return (
         '<nav class="print-toc" aria-label="' + t["contents"] + '">\n'
         f'<h1 id="print-contents">{t["contents"]}</h1>\n<ol>\n' + "\n".join(items) + "\n</ol>\n</nav>"

@@ -91,3 +91,21 @@ def test_assembled_from_the_site_pages_html() -> None:
         variant="zh-cn", site_name="朝鲜战争", facts=FACTS)
     assert 'id="s01--s01-1"' in doc and 'href="#s01--s01-1"' in doc  # contents entry for the h2
     assert 'href="#print-index"' in doc  # the link to the lead page now points inside the print page
+
+
+def test_for_paper_prints_each_source_once_without_screen_marks() -> None:
+    doc = (
+        '<p>甲<sup id="s01--fnref:c1"><a class="footnote-ref" href="#s01--fn:c1">1</a></sup>'
+        '<sup id="s01--fnref:c9"><a class="footnote-ref" href="#s01--fn:c9">2</a></sup></p>'
+        '<div class="footnote"><ol>\n<li id="s01--fn:c1"><p>书甲 <a class="footnote-backref" href="#s01--fnref:c1">↩</a></p></li>\n'
+        '<li id="s01--fn:c9"><p>书乙 <a class="footnote-backref" href="#s01--fnref:c9">↩</a></p></li>\n</ol>\n</div>'
+        '<div class="infobox-sides"><table><tr><td>甲方<br>• 一<br>• 二</td></tr></table></div>'
+        '<p>规则带有提示，悬停即可看到它在其他版本中的写法。</p><table><tr><td>行内对照 第26行</td></tr></table>'
+        '<figure class="wiki-figure"><p><a class="wiki-file" href="x">A.png</a></p><figcaption>图说</figcaption></figure>'
+        '<div class="reference-list"><ol><li>书甲 <span class="cited-on"><a href="#s01--fnref:c1">背景</a></span></li></ol></div>'
+    )
+    out = printpage.for_paper(doc)
+    assert out.count("书甲") == 1 and out.count("书乙") == 1  # 书甲 in the list only, 书乙 (not listed) in its section
+    assert '<li id="ref-c1">' in out and 'href="#ref-c1"' in out and 'href="#s01--fn:c9"' in out
+    assert "↩" not in out and "悬停" not in out and "第26行" not in out and "A.png" not in out and "图说" in out
+    assert "甲方" in out and " • 一" in out and "<br>" not in out

@@ -20,10 +20,10 @@ from pathlib import Path
 from . import markers as M
 from .conversion.engine import Converter, RenderedBlock
 from .conversion.rules import ConvRule, parse_rule
-from .conversion.variants import pick
+from .conversion.variants import is_traditional, pick
 from .diagnostics import Diagnostics
 from .pages import PagePlan, link_targets, plan
-from .references import References
+from .references import NOTE_GROUP, NOTE_GROUP_LABELS, References
 from .render import escape
 from .render.context import RenderContext
 from .render.nodes import fold, render_block, render_inline
@@ -234,7 +234,8 @@ def _footnote_text(fid: str, ctx: RenderContext) -> str:
 
 
 def _footnote_def(fid: str, ctx: RenderContext) -> str:
-    return f"[^{fid}]: {_footnote_text(fid, ctx)}"
+    text = _footnote_text(fid, ctx)
+    return f"[^{ctx.refs.label(fid)}]: {text}"
 
 
 def _render_blocks(prep: Prepared, ctx: RenderContext) -> dict[int, RenderedBlock]:
@@ -320,12 +321,14 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
                 if page.path not in article.cited_on[fid]:
                     article.cited_on[fid].append(page.path)
     titles = {p.path: p.title or "导言" for p in article.pages}
-    items = []
     for fid in refs.footnotes:
-        pages = article.cited_on.get(fid, [])
-        back = "、".join(f"[{titles[pg]}]({pg}#fnref:{fid})" for pg in pages)
-        text = _footnote_text(fid, ctx)
-        items.append(f"1. {text}" + (f' <span class="cited-on">（引用于：{back}）</span>' if back else ""))
+        _footnote_text(fid, ctx)  # a body may cite a source not cited elsewhere: number it now
+    refs.number_the_rest()
+    places = citing_places(article.pages)
+    items = []
+    for fn in refs.in_number_order():
+        links = [(f"{pg}#{fnref_id(fn.number, k)}", titles[pg]) for pg, k in places.get(str(fn.number), [])]
+        items.append(f"1. {_backlinks_md(links)}{_footnote_text(fn.id, ctx)}")
     reflist = '<div class="reference-list" markdown="1">\n\n' + "\n".join(items) + "\n\n</div>"
     have_reflist = False
     for page in article.pages:
@@ -336,6 +339,45 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
     if refs.footnotes and not have_reflist:
         article.pages.append(Page("references.md" if all(p.path != "references.md" for p in article.pages)
                                   else "all-references.md", "back", "参考文献", reflist + "\n"))
+
+
+_MARKER_RE = re.compile(r"\[\^(\d+)\](?!:)")
+
+
+def citing_places(pages: Sequence[Page]) -> dict[str, list[tuple[str, int]]]:
+    """Footnote label → (page path, k) for its k-th marker on that page (1-based), in page order."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for page in pages:
+        seen: dict[str, int] = {}
+        for m in _MARKER_RE.finditer(page.body):
+            label = m.group(1)
+            seen[label] = seen.get(label, 0) + 1
+            out.setdefault(label, []).append((page.path, seen[label]))
+    return out
+
+
+def fnref_id(label: object, k: int) -> str:
+    """Python-Markdown's id of the k-th marker (1-based) of footnote *label* on a page."""
+    return f"fnref:{label}" if k == 1 else f"fnref{k}:{label}"
+
+
+def _backlinks_md(links: list[tuple[str, str]]) -> str:
+    """The reference list's back-links as Markdown: ``^`` or ``^ a b c`` (footnotes.py's labels)."""
+    from .footnotes import CARET, backlink_label
+
+    if not links:
+        return ""
+    caret = "&#" + str(ord(CARET)) + ";"  # a bare ^ would start a footnote marker or superscript
+
+    def one(label: str, href: str, title: str) -> str:
+        return f'[{label}]({href} "{escape.attr(title)}"){{ .footnote-backref .cite-backref }}'
+
+    if len(links) == 1:
+        inner = one(caret, *links[0])
+    else:
+        inner = f'<span class="cite-caret">{caret}</span> ' + " ".join(
+            one(backlink_label(k), href, title) for k, (href, title) in enumerate(links))
+    return f'<span class="cite-backlinks cited-on">{inner}</span> '
 
 
 def site_name(article: Article, variant: str, options: Options, conv: Converter) -> str:
@@ -393,6 +435,15 @@ def guess_title(raw: str) -> str:
     return text.strip()[:80]
 
 
+_NOTE_LABEL_RE = re.compile(rf"&#91;{NOTE_GROUP}(\d+)&#93;")
+
+
+def _note_labels(body: str, variant: str) -> str:
+    """Write the default note group's labels (``[注1]``, markers and list) in the variant's script."""
+    label = NOTE_GROUP_LABELS["hant" if is_traditional(variant) else "hans"]
+    return body if label == NOTE_GROUP else _NOTE_LABEL_RE.sub(rf"&#91;{label}\1&#93;", body)
+
+
 #: Nav label of the lead page (converted per variant).
 LEAD_LABEL = "导言"
 
@@ -405,7 +456,7 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
     names the part (导言), since the site name above the nav already is the title.  Shared by the
     variant sites and the parallel view, so both show the same text.
     """
-    bodies = [conv.convert(p.body) for p in article.pages]
+    bodies = [_note_labels(conv.convert(p.body), conv.variant) for p in article.pages]
     name = site_name(article, conv.variant, options, conv)  # after the bodies: an inline -{T|…}- counts
     out = []
     for p, body in zip(article.pages, bodies, strict=True):

@@ -37,6 +37,8 @@ from .source import SourceError, decode
 
 log = get_plugin_logger(__name__)
 
+#: The Markdown extension that shows footnotes' edition-wide numbers (footnotes.py).
+FOOTNOTE_EXTENSION = "zhwiki.footnotes"
 #: Set while on_post_build builds a further variant; read by that build's fresh plugin instance.
 _NESTED_VARIANT: str | None = None
 #: Set while on_post_build builds the 简繁对照 view into site/parallel/ (parallel.py, issue 8).
@@ -70,6 +72,10 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        # Edition-wide footnote numbers and ^ a b c back-links (footnotes.py) wherever this build renders
+        # Markdown: the variant pages, print and the 简繁对照 view (which reuse this list).
+        if FOOTNOTE_EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(FOOTNOTE_EXTENSION)
         self.parallel_view = _NESTED_PARALLEL
         self.finished_html: dict[str, str] = {}  # pages whose HTML is made here, not by Python-Markdown
         self.search_html: dict[str, str] = {}  # what the search index gets instead of such a page's HTML

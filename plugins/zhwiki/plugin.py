@@ -29,7 +29,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import about, parallel, pipeline, printpage, workers
+from . import about, layout, parallel, pipeline, printpage, workers
 from .config import ZhwikiConfig
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
@@ -158,7 +158,11 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # The parallel pages are HTML already (parallel.py); Python-Markdown would only pass them
         # through, at the price of parsing every tag (about half of the view's build time).
-        return self.finished_html.get(page.file.src_uri)
+        if page.file.src_uri in self.finished_html:
+            return self.finished_html[page.file.src_uri]
+        if not self.parallel_view and page.file.src_uri == "index.md":
+            return layout.lead_page(content)  # infobox beside the lead, first paragraph first on phones
+        return None
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Each build (one per variant) makes a new Jinja environment and would compile Material's

@@ -1,0 +1,43 @@
+"""Finding your way in a long page (issue 13): heading permalinks, the URL following the heading
+being read (navigation.tracking), and Material's back-to-top button (navigation.top)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import VARIANTS
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_permalinks_tracking_and_back_to_top(browser, server: str, variant: str) -> None:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/{variant}/s03.html")
+        links = page.evaluate("""() => [...document.querySelectorAll('article h2, article h3')]
+            .map(h => [h.id, (h.querySelector('a.headerlink') || {}).getAttribute?.('href'),
+                       (h.querySelector('a.headerlink') || {}).title])""")
+        assert len(links) > 5
+        assert all(href == f"#{hid}" for hid, href, _ in links), links[:3]
+        assert all(not title for _, _, title in links)  # no English "Permanent link"
+        # Read down the page as a reader does (wheel steps): the address follows the heading in view.
+        ids = [hid for hid, _, _ in links]
+        hashes = []
+        for _ in range(30):
+            page.mouse.wheel(0, 400)
+            page.wait_for_timeout(150)
+            h = page.evaluate("() => location.hash.slice(1)")
+            if h and h not in hashes:
+                hashes.append(h)
+            if len(hashes) >= 2:
+                break
+        assert len(hashes) >= 2 and all(h in ids for h in hashes), hashes
+        assert ids.index(hashes[1]) > ids.index(hashes[0])  # in reading order
+        # Scrolling back up shows the back-to-top button; it brings the reader to the top.
+        page.mouse.wheel(0, -300)
+        top = page.locator(".md-top")
+        top.wait_for(state="visible")
+        top.click()
+        page.wait_for_function("() => window.scrollY < 10", timeout=5000)
+    finally:
+        ctx.close()

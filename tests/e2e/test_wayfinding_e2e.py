@@ -13,7 +13,7 @@ def test_permalinks_tracking_and_back_to_top(browser, server: str, variant: str)
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
     try:
-        page.goto(f"{server}/{variant}/s03.html")
+        page.goto(f"{server}/{variant}/s03.html", wait_until="networkidle")
         links = page.evaluate("""() => [...document.querySelectorAll('article h2, article h3')]
             .map(h => [h.id, (h.querySelector('a.headerlink') || {}).getAttribute?.('href'),
                        (h.querySelector('a.headerlink') || {}).title])""")
@@ -23,9 +23,10 @@ def test_permalinks_tracking_and_back_to_top(browser, server: str, variant: str)
         # Read down the page as a reader does (wheel steps): the address follows the heading in view.
         ids = [hid for hid, _, _ in links]
         hashes = []
-        for _ in range(30):
-            page.mouse.wheel(0, 400)
-            page.wait_for_timeout(150)
+        page.mouse.move(640, 450)
+        for _ in range(60):
+            page.mouse.wheel(0, 300)
+            page.wait_for_timeout(300)
             h = page.evaluate("() => location.hash.slice(1)")
             if h and h not in hashes:
                 hashes.append(h)

@@ -26,11 +26,12 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import about, layout, parallel, pipeline, printpage, workers
 from .config import ZhwikiConfig
+from .conversion.engine import Converter
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .source import SourceError, decode
@@ -152,7 +153,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            # The print page is linked from every page, not listed in the nav: say so, or MkDocs notes it.
+            inclusion = InclusionLevel.NOT_IN_NAV if path == about.PRINT_PATH else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -383,12 +386,22 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
                 log.info(line)
 
     def _write_chooser(self) -> None:
-        variants = self.config.variants
+        """site/index.html: names the article in each variant's script, links every variant and the
+        简繁对照 view, and sends the browser to its language's variant (zh-HK/zh-MO: zh-hk, else zh-tw)."""
+        variants = _in_order(self.config.variants)
+        names = []
+        for v in variants:
+            conv = Converter(v, self.article.blocks, self.article.page_rules, mixed_script=self.config.mixed_script)
+            name = pipeline.site_name(self.article, v, self._options(), conv) or self._title()
+            if name not in names:
+                names.append(name)
         links = "\n".join(
             f'<li><a href="{v}/index.html" lang="{html_lang(v)}">{html.escape(_variant_label(v))}</a></li>' for v in variants
         )
+        if Path(self.root_dir, parallel.SITE_DIR, "index.html").is_file():
+            links += f'\n<li class="parallel"><a href="{parallel.SITE_DIR}/index.html">简繁对照 · 簡繁對照</a></li>'
         prefs = json.dumps({v: html_lang(v) for v in variants})
-        page = CHOOSER.format(links=links, prefs=prefs, first=variants[0])
+        page = CHOOSER.format(links=links, prefs=prefs, first=variants[0], name=html.escape(" · ".join(names)))
         Path(self.root_dir, "index.html").write_text(page, encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -443,11 +456,18 @@ CHOOSER = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>选择文字 · 選擇文字</title>
-<style>body{{font-family:sans-serif;max-width:30em;margin:4em auto;line-height:1.8}}a{{font-size:1.3em}}</style>
+<meta name="color-scheme" content="light dark">
+<title>{name} · 选择文字 · 選擇文字</title>
+<link rel="icon" href="{first}/assets/images/favicon.png">
+<style>
+:root{{color-scheme:light dark}}
+body{{font-family:sans-serif;max-width:30em;margin:4em auto;padding:0 1em;line-height:1.8;background:#fff;color:#222}}
+a{{font-size:1.3em;color:#3f51b5}} .parallel a{{font-size:1.1em}} h1 small{{display:block;font-size:.55em;font-weight:400;color:#666}}
+@media (prefers-color-scheme: dark){{body{{background:#1e2129;color:#e2e4e9}} a{{color:#8c9eff}} h1 small{{color:#aab}}}}
+</style>
 </head>
 <body>
-<h1>选择文字 · 選擇文字</h1>
+<h1>{name}<small>选择文字 · 選擇文字</small></h1>
 <ul>
 {links}
 </ul>
@@ -455,14 +475,18 @@ CHOOSER = """<!doctype html>
 (function () {{
   var built = {prefs};
   var langs = (navigator.languages || [navigator.language || ""]).map(function (l) {{ return l.toLowerCase(); }});
+  function first() {{
+    for (var i = 0; i < arguments.length; i++) if (built[arguments[i]]) return arguments[i];
+    return null;
+  }}
   function pick(l) {{
-    if (/^zh-(hant-)?tw/.test(l) && built["zh-tw"]) return "zh-tw";
-    if (/^zh-(hant-)?hk/.test(l) && built["zh-hk"]) return "zh-hk";
-    if (/^zh-(hant-)?mo/.test(l) && built["zh-mo"]) return "zh-mo";
-    if (/^zh-(hans-)?sg/.test(l) && built["zh-sg"]) return "zh-sg";
-    if (/^zh-(hans-)?my/.test(l) && built["zh-my"]) return "zh-my";
-    if (/^zh-hant/.test(l)) return built["zh-hant"] ? "zh-hant" : (built["zh-tw"] ? "zh-tw" : (built["zh-hk"] ? "zh-hk" : null));
-    if (/^zh/.test(l)) return built["zh-cn"] ? "zh-cn" : (built["zh-hans"] ? "zh-hans" : null);
+    if (/^zh-(hant-)?tw/.test(l)) return first("zh-tw", "zh-hant", "zh-hk");
+    if (/^zh-(hant-)?hk/.test(l)) return first("zh-hk", "zh-mo", "zh-tw", "zh-hant");
+    if (/^zh-(hant-)?mo/.test(l)) return first("zh-mo", "zh-hk", "zh-tw", "zh-hant");
+    if (/^zh-(hans-)?sg/.test(l)) return first("zh-sg", "zh-cn", "zh-hans");
+    if (/^zh-(hans-)?my/.test(l)) return first("zh-my", "zh-sg", "zh-cn", "zh-hans");
+    if (/^zh-hant/.test(l)) return first("zh-hant", "zh-tw", "zh-hk");
+    if (/^zh/.test(l)) return first("zh-cn", "zh-hans");
     return null;
   }}
   if (location.hash === "#choose") return;

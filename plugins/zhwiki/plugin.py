@@ -145,6 +145,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             files.append(File.generated(config, p.path, content=content))
         # The 关于本版 page and the print page (printpage.py / about.py).
         self.facts = about.edition_facts(self.config.source, self._title(), self.config.source_url)
+        if not self.parallel_view and self.edition.converter is not None:
+            config.copyright = _footer_credit(self.facts, self.edition.converter, self.variant,
+                                              self.edition.site_name or self._title())
         extra = {
             about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants)),
             about.PRINT_PATH: printpage.FRONT_MATTER.format(title=about.labels(self.variant)["print"]),
@@ -440,6 +443,28 @@ def _warm_jieba() -> None:
     except ImportError:
         return
     jieba.initialize()
+
+
+#: The footer line on every page (Material's ``copyright``), written in 简体 and converted per variant.
+FOOTER_CREDIT = ("文字取自中文维基百科条目{article}（{authors}），依 {licence} 授权；本版经过转换，可能与原条目不同。")
+
+
+def _footer_credit(facts: about.EditionFacts, conv: Converter, variant: str, name: str) -> str:
+    """The CC BY-SA 4.0 attribution line: the source article linked, its authors (history), the licence."""
+    def words(text: str) -> str:
+        return html.escape(conv.convert_run(text, rules=False))
+
+    def link(href: str, text: str) -> str:
+        return f'<a href="{html.escape(href, quote=True)}">{text}</a>' if href else text
+
+    licence_url = about.LICENCE_URL["hant" if is_traditional(variant) else "hans"]
+    parts = {
+        "article": link(facts.source_url, f"「{html.escape(name)}」"),
+        "authors": link(facts.history_url, words("作者")),
+        "licence": link(licence_url, about.LICENCE_NAME),
+    }
+    before = re.split(r"(\{\w+\})", FOOTER_CREDIT)
+    return "".join(parts[b[1:-1]] if b.startswith("{") else words(b) for b in before)
 
 
 def _in_order(variants: list[str]) -> list[str]:

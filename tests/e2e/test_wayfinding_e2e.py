@@ -42,3 +42,15 @@ def test_permalinks_tracking_and_back_to_top(browser, server: str, variant: str)
         page.wait_for_function("() => window.scrollY < 10", timeout=5000)
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_page_footer_credits_the_source(page, server: str, variant: str) -> None:
+    word = "授權" if variant == "zh-tw" else "授权"
+    for path in ("index.html", "s03.html", "references.html", "about.html"):
+        page.goto(f"{server}/{variant}/{path}")
+        footer = page.locator(".md-copyright")
+        assert "CC BY-SA 4.0" in footer.inner_text() and word in footer.inner_text(), path
+        hrefs = [a.get_attribute("href") for a in footer.locator("a").all()]
+        assert any(h.startswith("https://zh.wikipedia.org/wiki/") for h in hrefs), hrefs
+        assert any("action=history" in h for h in hrefs) and any("creativecommons.org/licenses/by-sa/4.0" in h for h in hrefs)

@@ -245,7 +245,7 @@ class _Page(HTMLParser):
         elif self._role() and ({"footnote", "wiki-notes", "reference-list", "page-notes"} & set(cls)):
             role = "apparatus"
         skip = bool({"footnote-backref", "headerlink", "note-back", "cited-on"} & set(cls))
-        if tag == "a" and "footnote-ref" in cls and self._role():
+        if tag == "a" and "footnote-ref" in cls and "note-link" not in cls and self._role():
             self.f.markers.append(attrs.get("href", ""))
         if tag == "a" and self._role() and attrs.get("href", "").startswith("#note-") and not skip:
             self.f.note_markers.append(attrs["href"])

@@ -155,7 +155,7 @@ BIRTLE = ("{{Cite book|last=Birtle |first=Andrew J. |date=2000 |url=http://www.h
 
 
 def _footnote(md: str, n: int = 1) -> str:
-    m = re.search(rf"^\[\^c{n}\]: (.*)$", md, re.M)
+    m = re.search(rf"^\[\^{n}\]: (.*)$", md, re.M)
     assert m, md
     return re.sub(r'<span class="print-url">.*?</span>', "", m.group(1))
 
@@ -348,7 +348,7 @@ def test_dead_link_bot_parameters_hidden() -> None:
 def test_cquote_keeps_markers_inside() -> None:
     out = lead("{{Cquote|「停战会议。」<ref name=\"事\">某书</ref>{{rp|103}}}}")
     quote = out[out.index("<blockquote"):out.index("</blockquote>")]
-    assert "停战会议" in quote and "[^c1]" in quote and ":103" in quote
+    assert "停战会议" in quote and "[^1]" in quote and ":103" in quote
 
 
 # -- images --------------------------------------------------------------------------------------------

@@ -22,9 +22,10 @@ from pathlib import Path
 from . import markers as M
 from .conversion.engine import Converter, RenderedBlock
 from .conversion.rules import ConvRule, parse_rule
+from .conversion.variants import is_traditional
 from .diagnostics import Diagnostics
 from .pages import PagePlan, link_targets, plan
-from .references import References
+from .references import NOTE_GROUP, NOTE_GROUP_LABELS, NOTE_HEADINGS, References
 from .render import escape
 from .render.context import RenderContext
 from .render.nodes import fold, render_block, render_inline
@@ -229,7 +230,7 @@ def _render_page(p: PagePlan, ctx: RenderContext, cited_on: dict[str, list[str]]
         i += 1
     parts = [body.rstrip()]
     if notes_md:
-        parts.append('<div class="page-notes" markdown="1">\n\n**注释**\n\n' + notes_md + "\n\n</div>")
+        parts.append('<div class="page-notes" markdown="1">\n\n**' + M.noconv(NOTE_HEADINGS["hans"]) + '**\n\n' + notes_md + "\n\n</div>")
     if defs:
         parts.append("\n".join(defs))
     return Page(p.path, p.kind, title, "\n\n".join(x for x in parts if x) + "\n", list(sink))
@@ -261,7 +262,8 @@ def _footnote_text(fid: str, ctx: RenderContext) -> str:
 
 
 def _footnote_def(fid: str, ctx: RenderContext) -> str:
-    return f"[^{fid}]: {_footnote_text(fid, ctx)}"
+    text = _footnote_text(fid, ctx)
+    return f"[^{ctx.refs.label(fid)}]: {text}"
 
 
 def _render_blocks(prep: Prepared, ctx: RenderContext) -> dict[int, RenderedBlock]:
@@ -381,12 +383,14 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
                 if page.path not in article.cited_on[fid]:
                     article.cited_on[fid].append(page.path)
     titles = {p.path: p.title or "导言" for p in article.pages}
-    items = []
     for fid in refs.footnotes:
-        pages = article.cited_on.get(fid, [])
-        back = "、".join(f"[{titles[pg]}]({pg}#fnref:{fid})" for pg in pages)
-        text = _footnote_text(fid, ctx)
-        items.append(f"1. {text}" + (f' <span class="cited-on">（引用于：{back}）</span>' if back else ""))
+        _footnote_text(fid, ctx)  # a body may cite a source not cited elsewhere: number it now
+    refs.number_the_rest()
+    places = citing_places(article.pages)
+    items = []
+    for fn in refs.in_number_order():
+        links = [(f"{pg}#{fnref_id(fn.number, k)}", titles[pg]) for pg, k in places.get(str(fn.number), [])]
+        items.append(f"1. {_backlinks_md(links)}{_footnote_text(fn.id, ctx)}")
     reflist = '<div class="reference-list" markdown="1">\n\n' + "\n".join(items) + "\n\n</div>"
     have_reflist = False
     for page in article.pages:
@@ -397,6 +401,45 @@ def _fill_lists(article: Article, ctx: RenderContext) -> None:
     if refs.footnotes and not have_reflist:
         article.pages.append(Page("references.md" if all(p.path != "references.md" for p in article.pages)
                                   else "all-references.md", "back", "参考文献", reflist + "\n"))
+
+
+_MARKER_RE = re.compile(r"\[\^(\d+)\](?!:)")
+
+
+def citing_places(pages: Sequence[Page]) -> dict[str, list[tuple[str, int]]]:
+    """Footnote label → (page path, k) for its k-th marker on that page (1-based), in page order."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for page in pages:
+        seen: dict[str, int] = {}
+        for m in _MARKER_RE.finditer(page.body):
+            label = m.group(1)
+            seen[label] = seen.get(label, 0) + 1
+            out.setdefault(label, []).append((page.path, seen[label]))
+    return out
+
+
+def fnref_id(label: object, k: int) -> str:
+    """Python-Markdown's id of the k-th marker (1-based) of footnote *label* on a page."""
+    return f"fnref:{label}" if k == 1 else f"fnref{k}:{label}"
+
+
+def _backlinks_md(links: list[tuple[str, str]]) -> str:
+    """The reference list's back-links as Markdown: ``^`` or ``^ a b c`` (footnotes.py's labels)."""
+    from .footnotes import CARET, backlink_label
+
+    if not links:
+        return ""
+    caret = "&#" + str(ord(CARET)) + ";"  # a bare ^ would start a footnote marker or superscript
+
+    def one(label: str, href: str, title: str) -> str:
+        return f'[{label}]({href} "{escape.attr(title)}"){{ .footnote-backref .cite-backref }}'
+
+    if len(links) == 1:
+        inner = one(caret, *links[0])
+    else:
+        inner = f'<span class="cite-caret">{caret}</span> ' + " ".join(
+            one(backlink_label(k), href, title) for k, (href, title) in enumerate(links))
+    return f'<span class="cite-backlinks cited-on">{inner}</span> '
 
 
 def _display_title(ctx: RenderContext, options: Options) -> str:
@@ -498,6 +541,19 @@ def guess_title(raw: str) -> str:
     return text.strip()[:80]
 
 
+_NOTE_LABEL_RE = re.compile(rf"&#91;{NOTE_GROUP}(\d+)&#93;")
+
+
+def _note_labels(body: str, variant: str) -> str:
+    """Write the default note group's labels (``[注1]``, markers and list) in the variant's script."""
+    script = "hant" if is_traditional(variant) else "hans"
+    label = NOTE_GROUP_LABELS[script]
+    if script == "hans":
+        return body
+    body = body.replace(f"**{NOTE_HEADINGS['hans']}**", f"**{NOTE_HEADINGS[script]}**")
+    return _NOTE_LABEL_RE.sub(rf"&#91;{label}\1&#93;", body)
+
+
 #: Nav label of the lead page (converted per variant).
 LEAD_LABEL = "导言"
 
@@ -516,7 +572,7 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
         conv.place = p.path  # rule hits remember their page (the review on 用词对照)
         if p.kind != "lead" and p.title:
             conv.apply_rules_of(p.title)  # the heading's rules act before its section (document order)
-        bodies.append(conv.convert(_raw_headings(p.body) if notc else p.body))
+        bodies.append(_note_labels(conv.convert(_raw_headings(p.body) if notc else p.body), conv.variant))
     conv.place = ""
     conv.frozen = True  # the nav labels below: their rules acted already, in document order
     # After the bodies: an inline -{T|…}- anywhere counts.

@@ -27,11 +27,12 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import pipeline, printpage, workers
+from . import layout, pipeline, printpage, workers
 from .config import ZhwikiConfig
+from .conversion.engine import Converter
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .source import SourceError, decode
@@ -39,6 +40,8 @@ from .views import about, parallel
 
 log = get_plugin_logger(__name__)
 
+#: The Markdown extension that shows footnotes' edition-wide numbers (footnotes.py).
+FOOTNOTE_EXTENSION = "zhwiki.footnotes"
 #: Set while on_post_build builds a further variant; read by that build's fresh plugin instance.
 _NESTED_VARIANT: str | None = None
 #: Set while on_post_build builds the 简繁对照 view into site/parallel/ (views/parallel/, issue 8).
@@ -72,6 +75,10 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        # Edition-wide footnote numbers and ^ a b c back-links (footnotes.py) wherever this build renders
+        # Markdown: the variant pages, print and the 简繁对照 view (which reuse this list).
+        if FOOTNOTE_EXTENSION not in config.markdown_extensions:
+            config.markdown_extensions.append(FOOTNOTE_EXTENSION)
         self.parallel_view = _NESTED_PARALLEL
         self.finished_html: dict[str, str] = {}  # pages whose HTML is made here, not by Python-Markdown
         self.search_html: dict[str, str] = {}  # what the search index gets instead of such a page's HTML
@@ -144,6 +151,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         diag = self.article.diag if self.article is not None else None
         editors = about.unknown_templates_markdown(
             dict(diag.unknown_templates), diag.unknown_template_all_lines, self.variant) if diag is not None else ""
+        if not self.parallel_view and self.edition.converter is not None:
+            config.copyright = _footer_credit(self.facts, self.edition.converter, self.variant,
+                                              self.edition.site_name or self._title())
         extra = {
             about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants),
                                                   overrides=self.config.overrides, unknown_section=editors),
@@ -153,13 +163,19 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            files.append(File.generated(config, path, content=content))
+            # The print page is linked from every page, not listed in the nav: say so, or MkDocs notes it.
+            inclusion = InclusionLevel.NOT_IN_NAV if path == about.PRINT_PATH else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=content, inclusion=inclusion))
         return files
 
     def on_page_content(self, content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         # The parallel pages are HTML already (views/parallel/); Python-Markdown would only pass them
         # through, at the price of parsing every tag (about half of the view's build time).
-        return self.finished_html.get(page.file.src_uri)
+        if page.file.src_uri in self.finished_html:
+            return self.finished_html[page.file.src_uri]
+        if not self.parallel_view and page.file.src_uri == "index.md":
+            return layout.lead_page(content)  # infobox beside the lead, first paragraph first on phones
+        return None
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Each build (one per variant) makes a new Jinja environment and would compile Material's
@@ -380,12 +396,22 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
                 log.info(line)
 
     def _write_chooser(self) -> None:
-        variants = self.config.variants
+        """site/index.html: names the article in each variant's script, links every variant and the
+        简繁对照 view, and sends the browser to its language's variant (zh-HK/zh-MO: zh-hk, else zh-tw)."""
+        variants = _in_order(self.config.variants)
+        names = []
+        for v in variants:
+            conv = Converter(v, self.article.blocks, self.article.page_rules, mixed_script=self.config.mixed_script)
+            name = pipeline.site_name(self.article, v, self._options(), conv) or self._title()
+            if name not in names:
+                names.append(name)
         links = "\n".join(
             f'<li><a href="{v}/index.html" lang="{html_lang(v)}">{html.escape(_variant_label(v))}</a></li>' for v in variants
         )
+        if Path(self.root_dir, parallel.SITE_DIR, "index.html").is_file():
+            links += f'\n<li class="parallel"><a href="{parallel.SITE_DIR}/index.html">简繁对照 · 簡繁對照</a></li>'
         prefs = json.dumps({v: html_lang(v) for v in variants})
-        page = CHOOSER.format(links=links, prefs=prefs, first=variants[0])
+        page = CHOOSER.format(links=links, prefs=prefs, first=variants[0], name=html.escape(" · ".join(names)))
         Path(self.root_dir, "index.html").write_text(page, encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -432,6 +458,28 @@ def _html_text(text: str) -> Markup:
     return Markup.escape(text)
 
 
+#: The footer line on every page (Material's ``copyright``), written in 简体 and converted per variant.
+FOOTER_CREDIT = ("文字取自中文维基百科条目{article}（{authors}），依 {licence} 授权；本版经过转换，可能与原条目不同。")
+
+
+def _footer_credit(facts: about.EditionFacts, conv: Converter, variant: str, name: str) -> str:
+    """The CC BY-SA 4.0 attribution line: the source article linked, its authors (history), the licence."""
+    def words(text: str) -> str:
+        return html.escape(conv.convert_run(text, rules=False))
+
+    def link(href: str, text: str) -> str:
+        return f'<a href="{html.escape(href, quote=True)}">{text}</a>' if href else text
+
+    licence_url = about.LICENCE_URL["hant" if is_traditional(variant) else "hans"]
+    parts = {
+        "article": link(facts.source_url, f"「{html.escape(name)}」"),
+        "authors": link(facts.history_url, words("作者")),
+        "licence": link(licence_url, about.LICENCE_NAME),
+    }
+    before = re.split(r"(\{\w+\})", FOOTER_CREDIT)
+    return "".join(parts[b[1:-1]] if b.startswith("{") else words(b) for b in before)
+
+
 def _in_order(variants: list[str]) -> list[str]:
     """Variants in MediaWiki's fixed order, so a page does not depend on the order of the config."""
     return [v for v in VARIANTS if v in variants]
@@ -446,11 +494,18 @@ CHOOSER = """<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>选择文字 · 選擇文字</title>
-<style>body{{font-family:sans-serif;max-width:30em;margin:4em auto;line-height:1.8}}a{{font-size:1.3em}}</style>
+<meta name="color-scheme" content="light dark">
+<title>{name} · 选择文字 · 選擇文字</title>
+<link rel="icon" href="{first}/assets/images/favicon.png">
+<style>
+:root{{color-scheme:light dark}}
+body{{font-family:sans-serif;max-width:30em;margin:4em auto;padding:0 1em;line-height:1.8;background:#fff;color:#222}}
+a{{font-size:1.3em;color:#3f51b5}} .parallel a{{font-size:1.1em}} h1 small{{display:block;font-size:.55em;font-weight:400;color:#666}}
+@media (prefers-color-scheme: dark){{body{{background:#1e2129;color:#e2e4e9}} a{{color:#8c9eff}} h1 small{{color:#aab}}}}
+</style>
 </head>
 <body>
-<h1>选择文字 · 選擇文字</h1>
+<h1>{name}<small>选择文字 · 選擇文字</small></h1>
 <ul>
 {links}
 </ul>
@@ -458,14 +513,18 @@ CHOOSER = """<!doctype html>
 (function () {{
   var built = {prefs};
   var langs = (navigator.languages || [navigator.language || ""]).map(function (l) {{ return l.toLowerCase(); }});
+  function first() {{
+    for (var i = 0; i < arguments.length; i++) if (built[arguments[i]]) return arguments[i];
+    return null;
+  }}
   function pick(l) {{
-    if (/^zh-(hant-)?tw/.test(l) && built["zh-tw"]) return "zh-tw";
-    if (/^zh-(hant-)?hk/.test(l) && built["zh-hk"]) return "zh-hk";
-    if (/^zh-(hant-)?mo/.test(l) && built["zh-mo"]) return "zh-mo";
-    if (/^zh-(hans-)?sg/.test(l) && built["zh-sg"]) return "zh-sg";
-    if (/^zh-(hans-)?my/.test(l) && built["zh-my"]) return "zh-my";
-    if (/^zh-hant/.test(l)) return built["zh-hant"] ? "zh-hant" : (built["zh-tw"] ? "zh-tw" : (built["zh-hk"] ? "zh-hk" : null));
-    if (/^zh/.test(l)) return built["zh-cn"] ? "zh-cn" : (built["zh-hans"] ? "zh-hans" : null);
+    if (/^zh-(hant-)?tw/.test(l)) return first("zh-tw", "zh-hant", "zh-hk");
+    if (/^zh-(hant-)?hk/.test(l)) return first("zh-hk", "zh-mo", "zh-tw", "zh-hant");
+    if (/^zh-(hant-)?mo/.test(l)) return first("zh-mo", "zh-hk", "zh-tw", "zh-hant");
+    if (/^zh-(hans-)?sg/.test(l)) return first("zh-sg", "zh-cn", "zh-hans");
+    if (/^zh-(hans-)?my/.test(l)) return first("zh-my", "zh-sg", "zh-cn", "zh-hans");
+    if (/^zh-hant/.test(l)) return first("zh-hant", "zh-tw", "zh-hk");
+    if (/^zh/.test(l)) return first("zh-cn", "zh-hans");
     return null;
   }}
   if (location.hash === "#choose") return;

@@ -4,9 +4,12 @@ Cite resolves names over the whole page, so a named ref may be used before its d
 defined in the infobox, inside a note, or in ``{{reflist|refs=}}`` (quirks Q5–Q10).  Pass 1
 (:meth:`References.collect`) walks the whole parsed article and gives every definition a stable
 ASCII id (``c1``, ``c2`` … in source order; Chinese names would differ between the variants).
-Pass 2 happens during rendering: each marker records its id in the current page's usage list,
-and the page ends with the definitions it used, in first-use order, as Python-Markdown
-footnotes.  Notes (``{{noteTag}}``, ``<ref group=…>``) are a separate numbered series.
+Pass 2 happens during rendering, in document order: the first marker of a source gives it its
+number (``Footnote.number``, 1, 2 … as Cite numbers a page: by first citation), and that number is
+the footnote's Markdown label (``[^12]``), so every page, the reference list, both variants, the
+简繁对照 view and print show the same number for the same source.  Each marker records its
+footnote in the current page's usage list, and the page ends with the definitions it used as
+Python-Markdown footnotes.  Notes (``{{noteTag}}``, ``<ref group=…>``) are a separate numbered series.
 """
 
 from __future__ import annotations
@@ -22,6 +25,12 @@ from .diagnostics import Diagnostics
 SFN_TEMPLATES = frozenset({"sfn", "sfnp", "harvnb-ref"})
 #: The group Template:NoteTag uses on zh.wikipedia.
 NOTE_GROUP = "注"
+#: How that group's label is written in each script: 注 in 简体, 註 in 繁體 (as the 注释/註釋 heading;
+#: OpenCC leaves a lone 注 unchanged).
+NOTE_GROUP_LABELS: dict[str, str] = {"hans": NOTE_GROUP, "hant": "註"}
+#: The notes heading in each script, matching the labels (MediaWiki's table writes 注釋 in zh-tw,
+#: which would not match [註1]); written as given, never converted.
+NOTE_HEADINGS: dict[str, str] = {"hans": "注释", "hant": "註釋"}
 
 
 def norm_name(name: str) -> str:
@@ -43,6 +52,8 @@ class Footnote:
     line: int | None
     kind: str = "ref"  # ref | sfn | missing
     imd: str | None = None
+    #: The edition-wide number (order of first citation); None until first cited.
+    number: int | None = None
 
 
 @dataclass
@@ -77,6 +88,8 @@ class References:
         #: Id of a ``-{zh-hans;zh-hant|…}-`` block that wraps the reference list, if any.
         self.wrapper_block: int | None = None
         self.undefined: list[str] = []
+        #: Footnote ids in order of first citation (``numbered[k]`` has number k + 1).
+        self.numbered: list[str] = []
 
     # -- pass 1 ------------------------------------------------------------------------
     def collect(self, code: Wikicode, line_of) -> None:
@@ -156,12 +169,32 @@ class References:
 
     # -- pass 2: markers ------------------------------------------------------------------
     def use(self, fid: str) -> str:
-        """Record a use of a footnote on the current page and return its Markdown marker."""
+        """Record a use of a footnote on the current page and return its Markdown marker ``[^N]``.
+
+        The first use numbers the footnote (Cite's rule: sources are numbered by first citation).
+        """
         if self.sinks:
             sink = self.sinks[-1]
             if fid not in sink:
                 sink.append(fid)
-        return f"[^{fid}]"
+        return f"[^{self.label(fid)}]"
+
+    def label(self, fid: str) -> str:
+        """The footnote's Markdown label: its edition-wide number (numbered now if still unnumbered)."""
+        fn = self.footnotes[fid]
+        if fn.number is None:
+            self.numbered.append(fid)
+            fn.number = len(self.numbered)
+        return str(fn.number)
+
+    def number_the_rest(self) -> None:
+        """Number the sources never cited (list-defined, unused), after the cited ones, in source order."""
+        for fid in self.footnotes:
+            self.label(fid)
+
+    def in_number_order(self) -> list[Footnote]:
+        """Every footnote, by number (call :meth:`number_the_rest` first)."""
+        return [self.footnotes[fid] for fid in self.numbered]
 
     def for_node(self, node: Tag) -> Footnote | None:
         fn = self.by_node.get(id(node))

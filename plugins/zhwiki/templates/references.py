@@ -10,6 +10,9 @@ from ..render import escape
 from ..render.context import RenderContext
 from . import arg, arg_code, register
 
+#: The title of a note's back-link (as footnotes' BACKLINK_TITLE in mkdocs.yml).
+NOTE_BACKLINK_TITLE = "返回正文"
+
 
 def _rp(page: str) -> str:
     return f'<sup class="rp">:{escape.text(page)}</sup>' if page else ""
@@ -53,7 +56,10 @@ def harvnb(node: Template, ctx: RenderContext) -> str:
 
 
 def note_marker(ctx: RenderContext, node, group: str, body, name: str | None) -> str:
-    """A note marker ``[注n]``; the note's body is rendered once, capturing what it cites."""
+    """A note marker ``[注n]``; the note's body is rendered once, capturing what it cites.
+
+    The link is classed ``footnote-ref`` so that Material's footnote tooltips preview notes too.
+    """
     note, created = ctx.refs.note_for(id(node), group, body, ctx.line_of(node), name)
     if note.page is None:
         note.page = ctx.page
@@ -74,7 +80,7 @@ def note_marker(ctx: RenderContext, node, group: str, body, name: str | None) ->
     label = escape.text(group)
     return (
         f'<sup class="note-ref" id="noteref-{_gid(group)}{note.number}">'
-        f'<a href="#note-{_gid(group)}{note.number}">&#91;{label}{note.number}&#93;</a></sup>'
+        f'<a class="footnote-ref note-link" href="#note-{_gid(group)}{note.number}">&#91;{label}{note.number}&#93;</a></sup>'
     )
 
 
@@ -107,9 +113,12 @@ def notes_list(ctx: RenderContext, indexes: list[int] | None = None, group: str 
     for n in notes:
         g = _gid(n.group)
         target = "" if here is None or n.page in (None, here) else n.page
+        # Back-link first, as in the reference lists (^); the text in its own span, because Material's
+        # footnote tooltip (the marker is a .footnote-ref) previews only the target's child elements.
         lines.append(
-            f'<span class="note-label">&#91;{escape.text(n.group)}{n.number}&#93;</span> {n.imd or ""} '
-            f'[↩]({target}#noteref-{g}{n.number}){{ .note-back }}'
+            f'[&#94;]({target}#noteref-{g}{n.number}){{ .note-back .footnote-backref .cite-backref title="{NOTE_BACKLINK_TITLE}" }} '
+            f'<span class="note-label">&#91;{escape.text(n.group)}{n.number}&#93;</span> '
+            f'<span class="note-text">{n.imd or ""}</span>'
         )
         lines.append(f"{{: #note-{g}{n.number} .wiki-note }}")
         lines.append("")

@@ -21,7 +21,7 @@ from .converters import NoRulesConverter, TracingConverter
 #: Markdown extensions used when the caller gives none (the ones mkdocs.yml configures).
 DEFAULT_EXTENSIONS: tuple[str, ...] = (
     "toc", "tables", "fenced_code", "footnotes", "abbr", "attr_list", "md_in_html", "def_list",
-    "admonition", "pymdownx.details", "pymdownx.caret", "pymdownx.tilde",
+    "admonition", "pymdownx.details", "pymdownx.caret", "pymdownx.tilde", "zhwiki.footnotes",
 )
 
 

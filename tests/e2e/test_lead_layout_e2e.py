@@ -1,0 +1,63 @@
+"""The home page on a desktop and a phone (issue 13): the lead's first sentence on the first screen,
+the infobox beside the lead on wide screens and after the first paragraph on narrow ones, at most
+1.5 screens tall on a desktop, stacked on a phone with no name broken inside a word."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import VARIANTS
+
+MEASURE = """() => {
+  const box = r => ({x: Math.round(r.x), y: Math.round(r.y + window.scrollY), w: Math.round(r.width), h: Math.round(r.height)});
+  const ib = document.querySelector('article .infobox'), p = document.querySelector('article .lead-top > p');
+  return {infobox: box(ib.getBoundingClientRect()), para: box(p.getBoundingClientRect()),
+          float: getComputedStyle(ib).float, width_em: ib.getBoundingClientRect().width / parseFloat(getComputedStyle(ib).fontSize),
+          scroll_w: document.documentElement.scrollWidth};
+}"""
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("size", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_first_sentence_is_on_the_first_screen(browser, server: str, variant: str, size: tuple[int, int]) -> None:
+    w, h = size
+    ctx = browser.new_context(viewport={"width": w, "height": h})
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/{variant}/index.html")
+        m = page.evaluate(MEASURE)
+        para, ib = m["para"], m["infobox"]
+        # The paragraph's first line (about 30 px) lies inside the first screen.
+        assert para["y"] + 30 < h, m
+        assert m["scroll_w"] <= w, m  # nothing pushes the page sideways
+        if w >= 1220:
+            assert m["float"] == "right" and 21 <= m["width_em"] <= 23, m
+            assert ib["x"] > para["x"] + para["w"] / 2 and abs(ib["y"] - para["y"]) < 5, m  # side by side
+            assert ib["h"] <= 1.5 * h, m
+        else:
+            assert m["float"] == "none" and para["y"] < ib["y"], m  # first paragraph, then the infobox
+    finally:
+        ctx.close()
+
+
+def test_phone_infobox_stacks_and_keeps_names_whole(browser, server: str) -> None:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/zh-cn/index.html")
+        for s in page.locator("article details.infobox-row > summary").all():
+            s.click()
+        cells = page.evaluate("""() => [...document.querySelectorAll('article .infobox-sides :is(th, td)')]
+            .filter(c => c.offsetParent).map(c => { const r = c.getBoundingClientRect(); return [r.x, r.width]; })""")
+        assert len(cells) > 6
+        # Stacked: every cell starts at the same left edge, one after the other.
+        assert max(x for x, _ in cells) - min(x for x, _ in cells) < 2, cells[:6]
+        # Linked names (艾森豪威尔, 麦克阿瑟 …) sit on one line each.
+        broken = page.evaluate("""() => [...document.querySelectorAll('article .infobox-sides a')]
+            .filter(a => a.offsetParent && a.getClientRects().length > 1 && /^[\\u4e00-\\u9fff·・]+$/.test(a.textContent))
+            .map(a => a.textContent)""")
+        assert broken == []
+        names = page.locator("article .infobox-sides").inner_text()
+        assert "艾森豪威尔" in names and "麦克阿瑟" in names
+    finally:
+        ctx.close()

@@ -169,7 +169,11 @@ def _number(r: _Rendered, chapter: int) -> None:
 
 # --- paper -----------------------------------------------------------------------------------
 
-_BACKREF = re.compile(r'\s*<a\b[^>]*\bclass="(?:footnote-backref|note-back)"[^>]*>.*?</a>', re.S)
+_BACKREF = re.compile(r'\s*<a\b[^>]*\bclass="(?:[^"]*\s)?(?:footnote-backref|note-back)(?:\s[^"]*)?"[^>]*>.*?</a>', re.S)
+#: The 参考文献 list's labelled back-links (``^ a b c``, pipeline._backlinks_md): screen-only.
+_BACKLINKS = re.compile(r'<span class="cite-backlinks[^"]*">(?:<span class="cite-caret">[^<]*</span>|<a\b[^>]*>[^<]*</a>|\s)*</span>\s?')
+#: Material's heading permalinks (¶): screen-only.
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
 _PRINT_BACK = re.compile(r'<p class="print-back">.*?</p>\n?', re.S)
 _HOVER_HINT = re.compile(r"[^。<>]*(?:悬停|懸停)即可[^。<>]*。")
 _LINE_NO = re.compile(r"\s*第\s*\d+\s*行")
@@ -190,7 +194,7 @@ def for_paper(doc: str) -> str:
     Each source's text stays exactly once: entries of the 参考文献 list get ``id="ref-<id>"``,
     markers point there, and a section's footnote list keeps only the sources the list lacks.
     """
-    doc = _BACKREF.sub("", doc)
+    doc = _HEADERLINK.sub("", doc)
     doc = _PRINT_BACK.sub("", doc)
     doc = _HOVER_HINT.sub("", doc)
     doc = re.sub(r"(<td>[^<]*?)" + _LINE_NO.pattern, r"\1", doc)  # 行内对照 第26行 → 行内对照
@@ -208,16 +212,16 @@ def for_paper(doc: str) -> str:
 
         return m.group(0).replace(m.group(1), _LIST_LI.sub(item, m.group(1)), 1)
 
-    doc = _REF_LIST.sub(ref_list, doc, count=1)
-    if not listed:
-        return doc
-    doc = _MARKER.sub(lambda m: f"{m.group(1)}#ref-{m.group(2)}{m.group(3)}" if m.group(2) in listed else m.group(0), doc)
+    doc = _REF_LIST.sub(ref_list, doc, count=1)  # reads the back-links' targets: before they go
+    if listed:
+        doc = _MARKER.sub(lambda m: f"{m.group(1)}#ref-{m.group(2)}{m.group(3)}" if m.group(2) in listed else m.group(0), doc)
 
-    def block(m: re.Match[str]) -> str:
-        kept = _FOOTNOTE_LI.sub(lambda li: "" if li.group(1) in listed else li.group(0), m.group(0))
-        return "" if not _FOOTNOTE_LI.search(kept) else kept
+        def block(m: re.Match[str]) -> str:
+            kept = _FOOTNOTE_LI.sub(lambda li: "" if li.group(1) in listed else li.group(0), m.group(0))
+            return "" if not _FOOTNOTE_LI.search(kept) else kept
 
-    return _FOOTNOTE_BLOCK.sub(block, doc)
+        doc = _FOOTNOTE_BLOCK.sub(block, doc)
+    return _BACKREF.sub("", _BACKLINKS.sub("", doc))
 
 
 def _run_on(table: str) -> str:

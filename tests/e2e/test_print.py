@@ -23,10 +23,10 @@ def _nav(page) -> list[tuple[str, str]]:
 
 def _footnotes(page, scope: str) -> list[str]:
     return page.evaluate(
-        # URLs printed after links (.print-url) and the list's 引用于 line are the print page's additions.
+        # URLs printed after links (.print-url) are the print page's additions; back-links (^ a b …) are the screen's.
         """scope => [...document.querySelectorAll(scope)].map(li => {
                  const c = li.cloneNode(true);
-                 c.querySelectorAll('.print-url, .cited-on').forEach(e => e.remove());
+                 c.querySelectorAll('.print-url, .cited-on, .cite-backlinks').forEach(e => e.remove());
                  return c.textContent.replace(/↩/g, '').replace(/\\s+/g, ' ').trim(); })""",
         scope,
     )
@@ -55,7 +55,8 @@ def test_print_page_holds_every_section_and_footnote_once(page, server: str, var
     assert len(printed) == len(set(printed)), "a source is printed twice"
     assert site_notes <= set(printed), sorted(site_notes - set(printed))[:5]
     # Every footnote marker in the text points at the one printed entry of its source.
-    targets = page.evaluate("() => [...document.querySelectorAll('article a.footnote-ref')].map(a => a.getAttribute('href'))")
+    # (Note markers [注N] share the footnote-ref class and point at their note, printed in its section.)
+    targets = page.evaluate("() => [...document.querySelectorAll('article a.footnote-ref:not(.note-link)')].map(a => a.getAttribute('href'))")
     assert len(targets) > 300 and all(t.startswith("#ref-") or "fn:" in t for t in targets)
 
 

@@ -131,6 +131,7 @@ def stages_worker(source: str, variants: list[str], out_dir: str) -> dict[str, f
 
     from zhwiki import pipeline
     from zhwiki.source import decode
+    from zhwiki.views.edition import convert_edition
 
     res: dict[str, float] = {"imports": time.perf_counter() - t0}
     cfg = export_markdown.load_project_config(ROOT / "mkdocs.yml")
@@ -148,7 +149,7 @@ def stages_worker(source: str, variants: list[str], out_dir: str) -> dict[str, f
     res["emit"] = 0.0
     for v in variants:
         t = time.perf_counter()
-        edition = pipeline.convert_edition(article, v, options)
+        edition = convert_edition(article, v, options)
         res[f"convert {v}"] = time.perf_counter() - t
         t = time.perf_counter()
         export_markdown.write_project(edition, cfg, Path(out_dir) / v, variants, static, docs_dir, None)

@@ -33,6 +33,7 @@ from zhwiki.config import RuleOverrides, VariantList
 from zhwiki.conversion.variants import html_lang
 from zhwiki.plugin import THEME_LANGUAGE, _variant_label
 from zhwiki.source import decode
+from zhwiki.views.edition import convert_edition
 
 #: Keys that only make sense for our own tree (paths are rewritten for the exported project).
 _DROP_KEYS = ("docs_dir", "site_dir", "exclude_docs", "INHERIT", "watch", "hooks")
@@ -205,7 +206,7 @@ def export(out: Path, variants: list[str] | None = None, source: str | None = No
     overrides = base / custom if custom and (base / custom).is_dir() and any((base / custom).iterdir()) else None
     written = []
     for v in settings.variants:
-        edition = pipeline.convert_edition(article, v, options)
+        edition = convert_edition(article, v, options)
         written.append(write_project(edition, cfg, out / v, settings.variants, static, docs_dir, overrides,
                                      extra_pages(settings, str(path), v)))
     return written

@@ -37,27 +37,17 @@ LAYER_OF: dict[str, str] = {
     "zhwiki.pipeline": "stages",
     "zhwiki.markers": "stages",  # shared by the stages: the IMD's private-use markers
     "zhwiki.diagnostics": "stages",  # shared by the stages: problems found in the source
+    "zhwiki.footnotes": "stages",  # the pages' Markdown extension: edition-wide footnote numbers
     "zhwiki.views": "views",
-    # Issue 16: moves into views/ once the print branch is merged.
-    "zhwiki.printpage": "views",
-    # Issue 16: the old names of views/about.py, glossary.py, review.py (the same module objects),
-    # kept while pipeline.py, printpage.py and their tests, edited on other branches, import them.
-    "zhwiki.about": "views",
-    "zhwiki.glossary": "views",
-    "zhwiki.review": "views",
+    "zhwiki.layout": "views",  # the home page's layout, an HTML pass on the rendered lead page
     "zhwiki.outputs": "outputs",
     "zhwiki.config": "glue",
     "zhwiki.plugin": "glue",
     "zhwiki.workers": "glue",
 }
 
-#: Upward imports that stay for now.  Issue 16: pipeline.py (a stage, edited on other branches)
-#: builds the 用词对照 page by importing the glossary and review views; remove these when the
-#: page is built by a view (or the glue) instead.
-KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset({
-    ("zhwiki.pipeline", "zhwiki.glossary"),
-    ("zhwiki.pipeline", "zhwiki.review"),
-})
+#: Upward imports that stay for now (none).
+KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset()
 
 #: Import circles that stay for now.  Issue 16: render ↔ templates — the renderer dispatches to the
 #: template registry, and template handlers import the renderer (render/nodes.py, render/tags.py)

@@ -49,15 +49,8 @@ LAYER_OF: dict[str, str] = {
 #: Upward imports that stay for now (none).
 KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset()
 
-#: Import circles that stay for now.  Issue 16: render ↔ templates — the renderer dispatches to the
-#: template registry, and template handlers import the renderer (render/nodes.py, render/tags.py)
-#: to render their parameters; the registry and its family modules import each other.  To be
-#: broken (handlers get the renderer through the render context) after the branches editing these
-#: files are merged; then remove this entry.
-KNOWN_CIRCLES: tuple[frozenset[str], ...] = (
-    frozenset({"zhwiki.render.nodes", "zhwiki.render.tags", "zhwiki.templates"}
-              | {f"zhwiki.templates.{p.stem}" for p in (PACKAGE_DIR / "templates").glob("*.py") if p.stem != "__init__"}),
-)
+#: Import circles that stay for now (none).
+KNOWN_CIRCLES: tuple[frozenset[str], ...] = ()
 
 
 def _modules() -> dict[str, Path]:

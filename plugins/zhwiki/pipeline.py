@@ -28,7 +28,7 @@ from .pages import PagePlan, link_targets, plan
 from .references import NOTE_GROUP, NOTE_GROUP_LABELS, NOTE_HEADINGS, References
 from .render import escape
 from .render.context import RenderContext
-from .render.nodes import fold, render_block, render_inline
+from .render.nodes import fold, render_block, render_file, render_inline, render_nodes
 from .source import Prepared, conversion_switches, parse, prepare, split_sections
 
 
@@ -135,6 +135,8 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     ctx = RenderContext(prep=prep, diag=diag, refs=refs)
     ctx.render_inline = render_inline
     ctx.render_block = render_block
+    ctx.render_nodes = render_nodes
+    ctx.render_file = render_file
     ctx.sections = link_targets(plans, prep)
     if options.title:
         ctx.self_titles.add(fold(options.title))

@@ -41,6 +41,9 @@ LAYER_OF: dict[str, str] = {
     "zhwiki.views": "views",
     "zhwiki.layout": "views",  # the home page's layout, an HTML pass on the rendered lead page
     "zhwiki.outputs": "outputs",
+    # Writes a MkDocs project from mkdocs.yml: it reads config.py's option types and the theme language
+    # plugin.py sets, so it sits with the glue (nothing in outputs/ imports it).
+    "zhwiki.outputs.export_markdown": "glue",
     "zhwiki.config": "glue",
     "zhwiki.plugin": "glue",
     "zhwiki.workers": "glue",

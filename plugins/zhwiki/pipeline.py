@@ -4,7 +4,7 @@
 source's content, so a multi-variant build parses the article once and ``mkdocs serve`` re-parses
 only when the wikitext changed.  ``convert_edition`` turns that into Markdown pages for one
 variant.  Nothing here imports MkDocs: plugin.py is the glue, and the Markdown export
-(scripts/export_markdown.py) calls the same functions.
+(outputs/export_markdown.py) calls the same functions.
 """
 
 from __future__ import annotations

@@ -178,7 +178,7 @@ def write_project(edition: pipeline.VariantEdition, cfg: dict[str, Any], root: P
     data["nav"] += [{title: path} for title, path, _ in extra]
     yml = root / "mkdocs.yml"
     header = (
-        f"# {edition.variant} edition exported by scripts/export_markdown.py; builds with plain MkDocs + Material.\n"
+        f"# {edition.variant} edition exported by zhwiki.outputs.export_markdown; builds with plain MkDocs + Material.\n"
         "# Regenerate instead of editing if the wikitext changes (`make markdown`).\n"
     )
     yml.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")

@@ -81,12 +81,12 @@ site: setup
 	$(BIN)/mkdocs build
 
 bundle: site
-	$(BIN)/python scripts/bundle.py --site site --out dist/$(NAME)-offline.zip
+	$(BIN)/python -m zhwiki.outputs.bundle --site site --out dist/$(NAME)-offline.zip
 
 pdf: site system
-	$(BIN)/python scripts/pdf.py --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
+	$(BIN)/python -m zhwiki.outputs.pdf --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
 
-## EPUB 3 per variant and the Kiwix ZIM, made from the built site (plugins/zhwiki/outputs/).
+## EPUB 3 per variant and the Kiwix ZIM, made from the built site (plugins/zhwiki/outputs/, as are the zip, PDFs and Markdown export).
 epub: site
 	$(BIN)/python -m zhwiki.outputs epub --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
 
@@ -97,7 +97,7 @@ serve: setup
 	$(BIN)/mkdocs serve
 
 markdown: setup
-	$(BIN)/python scripts/export_markdown.py --source $(SOURCE) --variants "$(VARIANTS)" --out build/markdown
+	$(BIN)/python -m zhwiki.outputs.export_markdown --source $(SOURCE) --variants "$(VARIANTS)" --out build/markdown
 
 bench: setup
 	$(BIN)/pip install -q -e '.[bench]'

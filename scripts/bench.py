@@ -6,7 +6,7 @@ What is measured, and why it is measured that way:
   fresh Python process per repetition, so every run pays what a real ``mkdocs build`` pays once:
   lazily compiled regexes, OpenCC dictionaries, the first parse.  Imports are reported apart.
 * **MkDocs builds** run the ``mkdocs`` command in a subprocess, as a user would.  The *floor* is a
-  plain MkDocs + Material build of the projects ``scripts/export_markdown.py`` writes (no plugin of
+  plain MkDocs + Material build of the projects ``zhwiki.outputs.export_markdown`` writes (no plugin of
   ours); our full two-variant build and the floor run alternately in the same loop so that drift
   of the machine hits both alike.
 * **serve**: ``mkdocs serve`` on a copy of the article; the time from an edit of the wikitext to
@@ -126,11 +126,10 @@ def scaled_article(raw: str, factor: int) -> str:
 def stages_worker(source: str, variants: list[str], out_dir: str) -> dict[str, float]:
     """One cold run of our stages; returns seconds per stage (called in a subprocess)."""
     t0 = time.perf_counter()
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import export_markdown
-
     from zhwiki import pipeline
+    from zhwiki.outputs import export_markdown
     from zhwiki.source import decode
+    from zhwiki.views.edition import convert_edition
 
     res: dict[str, float] = {"imports": time.perf_counter() - t0}
     cfg = export_markdown.load_project_config(ROOT / "mkdocs.yml")
@@ -148,7 +147,7 @@ def stages_worker(source: str, variants: list[str], out_dir: str) -> dict[str, f
     res["emit"] = 0.0
     for v in variants:
         t = time.perf_counter()
-        edition = pipeline.convert_edition(article, v, options)
+        edition = convert_edition(article, v, options)
         res[f"convert {v}"] = time.perf_counter() - t
         t = time.perf_counter()
         export_markdown.write_project(edition, cfg, Path(out_dir) / v, variants, static, docs_dir, None)
@@ -182,7 +181,7 @@ for yml, site in zip(sys.argv[1::2], sys.argv[2::2]):
 
 
 def export_projects(source: Path, variants: list[str], out: Path) -> list[Path]:
-    cmd = [sys.executable, str(ROOT / "scripts/export_markdown.py"), "--source", str(source),
+    cmd = [sys.executable, "-m", "zhwiki.outputs.export_markdown", "--source", str(source),
            "--variants", " ".join(variants), "--out", str(out)]
     timed_run(cmd, env=env_for(source, variants), cwd=ROOT)
     return [out / v / "mkdocs.yml" for v in variants]
@@ -420,14 +419,14 @@ def main(argv: list[str] | None = None) -> int:
             env = env_for(source, variants)
             log("bundle, print, PDF…\n")
             bundle = script_stage("bundle.py", ["--site", str(site), "--out", str(tmp / "dist" / "bundle.zip")], runs, env)
-            rows.append(("offline bundle (scripts/bundle.py)", fmt(median(bundle)) if bundle else "not available", str(len(bundle or []))))
+            rows.append(("offline bundle (outputs/bundle.py)", fmt(median(bundle)) if bundle else "not available", str(len(bundle or []))))
             pdf = script_stage("pdf.py", ["--site", str(site), "--out", str(tmp / "dist"), "--name", source.stem.split(".")[0],
                                           "--variants", " ".join(variants)], runs, env)
-            rows.append((f"`make pdf`: {len(variants)} variants + 简繁对照 PDF (scripts/pdf.py, WeasyPrint; target ≤ 20 s)",
+            rows.append((f"`make pdf`: {len(variants)} variants + 简繁对照 PDF (outputs/pdf.py, WeasyPrint; target ≤ 20 s)",
                          fmt(median(pdf)) if pdf else "not available", str(len(pdf or []))))
             pdf_v = script_stage("pdf.py", ["--site", str(site), "--out", str(tmp / "dist"), "--name", source.stem.split(".")[0],
                                             "--variants", " ".join(variants), "--no-parallel"], runs, env)
-            rows.append((f"PDF, {len(variants)} variants only (`scripts/pdf.py --no-parallel`)",
+            rows.append((f"PDF, {len(variants)} variants only (`outputs/pdf.py --no-parallel`)",
                          fmt(median(pdf_v)) if pdf_v else "not available", str(len(pdf_v or []))))
             log("EPUB, ZIM…\n")
             epub = output_stage("epub", site, tmp / "dist", runs, env)

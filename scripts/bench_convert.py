@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 from zhwiki import pipeline  # noqa: E402
 from zhwiki.conversion.engine import Converter  # noqa: E402
 from zhwiki.source import decode  # noqa: E402
+from zhwiki.views.edition import convert_edition  # noqa: E402
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> tuple[float, float]:
@@ -60,7 +61,7 @@ def main() -> int:
     article = pipeline.analyse(raw, options)
     print(f"analyse (once, variant-independent): {(time.perf_counter() - t) * 1000:.0f} ms")
     t = time.perf_counter()
-    pipeline.convert_edition(article, variants[0], options, built=variants)  # warm-up: loads OpenCC and phrase keys
+    convert_edition(article, variants[0], options, built=variants)  # warm-up: loads OpenCC and phrase keys
     print(f"first conversion (loads OpenCC dictionaries and phrase keys): {(time.perf_counter() - t) * 1000:.0f} ms")
 
     try:
@@ -74,7 +75,7 @@ def main() -> int:
     print(f"median of {args.runs} runs, milliseconds: wall clock (CPU time in brackets)")
     print(f"{'variant':<9}{'ours':>16}{'engine':>16}{'zhconv-rs':>16}{'ratio (CPU)':>13}")
     for v in variants:
-        ours = median_ms(lambda v=v: pipeline.convert_edition(article, v, options, built=variants), args.runs)
+        ours = median_ms(lambda v=v: convert_edition(article, v, options, built=variants), args.runs)
 
         def engine_only(v: str = v) -> None:
             conv = Converter(v, article.blocks, article.page_rules)

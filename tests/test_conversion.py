@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from zhwiki import pipeline
 from zhwiki.conversion.engine import Converter
 from zhwiki.conversion.rules import parse_rule
+from zhwiki.views.edition import convert_edition
 
 HERE = Path(__file__).parent
 CASES = HERE / "cases" / "conversion.tsv"
@@ -61,7 +62,7 @@ def build(wikitext: str, variant: str, opts: str = "", built: tuple[str, ...] = 
     )
     raw = (NOTE if "note" in flags else "") + wikitext
     article = pipeline.analyse(raw, options)
-    edition = pipeline.convert_edition(article, variant, options, built=tuple(dict.fromkeys((*built, variant))))
+    edition = convert_edition(article, variant, options, built=tuple(dict.fromkeys((*built, variant))))
     return article, edition
 
 

@@ -18,9 +18,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = ROOT / "docs/article/korean-war.zh.wikitext"
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import export_markdown  # noqa: E402
+from zhwiki.outputs import export_markdown  # noqa: E402
 
 #: Runs MkDocs with our package made unimportable, so the build cannot use the plugin by accident.
 PLAIN_MKDOCS = "import sys; sys.modules['zhwiki'] = None; from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()"

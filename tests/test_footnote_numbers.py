@@ -8,6 +8,7 @@ import markdown
 
 from zhwiki import pipeline
 from zhwiki.footnotes import backlink_label
+from zhwiki.views.edition import convert_edition
 
 SRC = (
     "导言甲<ref name=b>乙书</ref>，再引<ref name=a/>。\n"
@@ -22,7 +23,7 @@ SRC = (
 
 def _edition(variant: str) -> dict[str, str]:
     article = pipeline.analyse(SRC, pipeline.Options(title="测试"))
-    return {p.path: p.markdown for p in pipeline.convert_edition(article, variant).pages}
+    return {p.path: p.markdown for p in convert_edition(article, variant).pages}
 
 
 def _html(md_text: str) -> str:

@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from sitebuild import SEED  # noqa: E402
 from zhwiki import pipeline  # noqa: E402
+from zhwiki.views.edition import convert_edition  # noqa: E402
 
 EXAMPLES = int(os.environ.get("ZHWIKI_FUZZ_EXAMPLES", "16"))
 FUZZ = settings(
@@ -97,7 +98,7 @@ def _timed_run(raw: str, limit: float) -> float:
     start = time.perf_counter()
     try:
         article = pipeline.analyse(raw, pipeline.Options(title="朝鲜战争"))
-        editions = [pipeline.convert_edition(article, v) for v in ("zh-cn", "zh-tw")]
+        editions = [convert_edition(article, v) for v in ("zh-cn", "zh-tw")]
     except _Timeout:
         pytest.fail(f"input took longer than {limit:.1f}s (hang?)")
     finally:

@@ -14,6 +14,7 @@ import pytest
 
 from sitebuild import SEED
 from zhwiki import pipeline
+from zhwiki.views.edition import convert_edition
 
 GOLDEN = Path(__file__).parent / "golden" / "seed"
 UPDATE = os.environ.get("UPDATE_GOLDENS") == "1"
@@ -26,7 +27,7 @@ def article() -> pipeline.Article:
 
 @pytest.mark.parametrize("variant", ["zh-cn", "zh-tw"])
 def test_seed_pages_match_golden(article: pipeline.Article, variant: str) -> None:
-    edition = pipeline.convert_edition(article, variant, pipeline.Options(title="朝鲜战争"))
+    edition = convert_edition(article, variant, pipeline.Options(title="朝鲜战争"))
     folder = GOLDEN / variant
     produced = {p.path: f"# {p.title}\n\n{p.markdown}" for p in edition.pages}
     if UPDATE:

@@ -15,6 +15,7 @@ import pytest
 from zhwiki import pipeline
 from zhwiki.templates import lookup
 from zhwiki.templates.magic import evaluate_expr, format_time, formatnum, parse_time
+from zhwiki.views.edition import convert_edition
 
 TITLE = "测试条目"
 
@@ -27,7 +28,7 @@ def _epoch(monkeypatch: pytest.MonkeyPatch) -> None:
 def text(src: str, variant: str = "zh-cn") -> str:
     """The lead's Markdown with tags removed: what a reader reads."""
     article = pipeline.analyse(src, pipeline.Options(title=TITLE))
-    md = {p.path: p.markdown for p in pipeline.convert_edition(article, variant).pages}["index.md"]
+    md = {p.path: p.markdown for p in convert_edition(article, variant).pages}["index.md"]
     return html.unescape(re.sub(r"<[^>]+>", "", md)).strip()
 
 
@@ -86,7 +87,7 @@ def test_parser_functions_and_variables_evaluate(src: str, want: str) -> None:
 def test_argument_default_inside_citation_parameter() -> None:
     src = "文<ref>{{cite book|title=书名|pages={{{pages| 144頁}}}}}</ref>\n\n== 参考 ==\n{{reflist}}\n"
     article = pipeline.analyse(src, pipeline.Options(title=TITLE))
-    pages = "\n".join(p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages)
+    pages = "\n".join(p.markdown for p in convert_edition(article, "zh-cn").pages)
     assert "144页" in pages and "{{{" not in pages
 
 
@@ -151,7 +152,7 @@ def test_dates_and_names(src: str, want: str) -> None:
 
 def test_station_links_to_its_article() -> None:
     article = pipeline.analyse("{{站|北京南}}", pipeline.Options(title=TITLE))
-    md = pipeline.convert_edition(article, "zh-cn").pages[0].markdown
+    md = convert_edition(article, "zh-cn").pages[0].markdown
     assert md.startswith("[北京南站](https://zh.wikipedia.org/zh-cn/") and "%E5%8C%97%E4%BA%AC%E5%8D%97%E7%AB%99" in md
 
 
@@ -202,7 +203,7 @@ def test_codes_that_are_no_country_stay_unknown() -> None:
 # -- links and lists -----------------------------------------------------------------------------
 def md(src: str, variant: str = "zh-cn") -> str:
     article = pipeline.analyse(src, pipeline.Options(title=TITLE))
-    return "\n".join(p.markdown for p in pipeline.convert_edition(article, variant).pages)
+    return "\n".join(p.markdown for p in convert_edition(article, variant).pages)
 
 
 @pytest.mark.parametrize("src,label,url", [
@@ -270,7 +271,7 @@ def test_real_excerpts_show_no_raw_markup(path: Path) -> None:
     src = path.read_text(encoding="utf-8")
     article = pipeline.analyse(src, pipeline.Options(title=path.name.split(".")[0]))
     for variant in ("zh-cn", "zh-tw"):
-        out = "\n".join(p.markdown for p in pipeline.convert_edition(article, variant).pages)
+        out = "\n".join(p.markdown for p in convert_edition(article, variant).pages)
         for raw in ("{{", "}}", "{{{", "[http", "?</sup>", "unknown-template", "\\begin", "DEFAULTSORT"):
             assert raw not in out, (variant, raw)
 
@@ -308,7 +309,7 @@ def test_common_kinds_from_real_articles(src: str, cn: str, tw: str) -> None:
 
 # -- the editors' list of unknown templates ----------------------------------------------------
 def test_unknown_templates_listed_for_editors_with_all_lines() -> None:
-    from zhwiki import about
+    from zhwiki.views import about
 
     src = "甲{{某模板|文}}\n乙\n丙{{某模板|二}}{{另一个}}\n"
     d = pipeline.analyse(src, pipeline.Options(title=TITLE)).diag
@@ -323,12 +324,12 @@ def test_unknown_templates_listed_for_editors_with_all_lines() -> None:
 def test_displaytitle_sets_the_shown_title_sanitized_and_only_for_this_page() -> None:
     opts = pipeline.Options(title="iphone")
     article = pipeline.analyse("{{DISPLAYTITLE:<i>iPhone</i>}}甲\n", opts)
-    edition = pipeline.convert_edition(article, "zh-cn", opts)
+    edition = convert_edition(article, "zh-cn", opts)
     assert edition.site_name == "iPhone"
     assert edition.pages[0].markdown.startswith("# iPhone\n\n甲")
     other = pipeline.Options(title="苹果")
     article = pipeline.analyse("{{DISPLAYTITLE:香蕉}}甲\n", other)
-    assert pipeline.convert_edition(article, "zh-cn", other).site_name == "苹果"
+    assert convert_edition(article, "zh-cn", other).site_name == "苹果"
     assert any(d.kind == "display title" for d in article.diag.defects)
 
 
@@ -336,7 +337,7 @@ def test_tag_ref_is_a_footnote_or_a_note_and_other_tags_are_sanitized() -> None:
     src = ("甲{{#tag:ref|注释内容|group=注}}乙{{#tag:ref|一条引用|name=x}}丙<ref name=x/>"
            "丁{{#tag:script|alert(1)}}{{#tag:span|字|onclick=alert(1)}}\n\n== 参考 ==\n{{reflist}}\n")
     article = pipeline.analyse(src, pipeline.Options(title=TITLE))
-    out = "\n".join(p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages)
+    out = "\n".join(p.markdown for p in convert_edition(article, "zh-cn").pages)
     assert "&#91;注1&#93;" in out and "注释内容" in out
     # one number per source for the whole edition, first citation first (issue 13): the note is not counted
     assert "乙[^1]丙[^1]" in out and re.search(r"^\[\^1\]: .*一条引用", out, re.M)

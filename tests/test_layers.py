@@ -41,37 +41,23 @@ LAYER_OF: dict[str, str] = {
     # the home page's HTML arranged for reading (infobox beside the lead): a view of a built page
     "zhwiki.layout": "views",  # shared by the stages: the IMD's private-use markers
     "zhwiki.diagnostics": "stages",  # shared by the stages: problems found in the source
+    "zhwiki.footnotes": "stages",  # the pages' Markdown extension: edition-wide footnote numbers
     "zhwiki.views": "views",
-    # Issue 16: moves into views/ once the print branch is merged.
-    "zhwiki.printpage": "views",
-    # Issue 16: the old names of views/about.py, glossary.py, review.py (the same module objects),
-    # kept while pipeline.py, printpage.py and their tests, edited on other branches, import them.
-    "zhwiki.about": "views",
-    "zhwiki.glossary": "views",
-    "zhwiki.review": "views",
+    "zhwiki.layout": "views",  # the home page's layout, an HTML pass on the rendered lead page
     "zhwiki.outputs": "outputs",
+    # Writes a MkDocs project from mkdocs.yml: it reads config.py's option types and the theme language
+    # plugin.py sets, so it sits with the glue (nothing in outputs/ imports it).
+    "zhwiki.outputs.export_markdown": "glue",
     "zhwiki.config": "glue",
     "zhwiki.plugin": "glue",
     "zhwiki.workers": "glue",
 }
 
-#: Upward imports that stay for now.  Issue 16: pipeline.py (a stage, edited on other branches)
-#: builds the 用词对照 page by importing the glossary and review views; remove these when the
-#: page is built by a view (or the glue) instead.
-KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset({
-    ("zhwiki.pipeline", "zhwiki.glossary"),
-    ("zhwiki.pipeline", "zhwiki.review"),
-})
+#: Upward imports that stay for now (none).
+KNOWN_UPWARD: frozenset[tuple[str, str]] = frozenset()
 
-#: Import circles that stay for now.  Issue 16: render ↔ templates — the renderer dispatches to the
-#: template registry, and template handlers import the renderer (render/nodes.py, render/tags.py)
-#: to render their parameters; the registry and its family modules import each other.  To be
-#: broken (handlers get the renderer through the render context) after the branches editing these
-#: files are merged; then remove this entry.
-KNOWN_CIRCLES: tuple[frozenset[str], ...] = (
-    frozenset({"zhwiki.render.nodes", "zhwiki.render.tags", "zhwiki.templates"}
-              | {f"zhwiki.templates.{p.stem}" for p in (PACKAGE_DIR / "templates").glob("*.py") if p.stem != "__init__"}),
-)
+#: Import circles that stay for now (none).
+KNOWN_CIRCLES: tuple[frozenset[str], ...] = ()
 
 
 def _modules() -> dict[str, Path]:

@@ -11,6 +11,7 @@ import pytest
 from zhwiki import pipeline
 from zhwiki.render import mathcheck
 from zhwiki.render.tags import is_display, tex_of
+from zhwiki.views.edition import convert_edition
 
 SRC = """开头<math>x</math>。
 
@@ -41,7 +42,7 @@ e^{iz} & = 1 + iz \\\\
 
 def _section(variant: str = "zh-cn") -> str:
     article = pipeline.analyse(SRC, pipeline.Options(title="欧拉公式"))
-    return {p.path: p.markdown for p in pipeline.convert_edition(article, variant).pages}["s01.md"]
+    return {p.path: p.markdown for p in convert_edition(article, variant).pages}["s01.md"]
 
 
 def test_multiline_and_environment_formulas_are_one_display_span() -> None:

@@ -10,8 +10,9 @@ import pytest
 from mkdocs.config.base import ValidationError
 
 from zhwiki import pipeline
-from zhwiki.about import about_markdown, edition_facts
 from zhwiki.config import RuleOverrides
+from zhwiki.views.about import about_markdown, edition_facts
+from zhwiki.views.edition import convert_edition
 
 NOTE = "{{noteTA|1=zh-cn:朝鲜; zh-tw:北韓;}}\n"
 #: The seed's zh-tw misfires (issue 12 §4): none may remain in the default zh-tw build.
@@ -20,7 +21,7 @@ MISFIRES = ("北北韓", "北韓王朝", "北韓之役", "北韓語", "南韓光
 
 def _edition(wikitext: str, variant: str, overrides: tuple[tuple[str, str], ...] = ()) -> pipeline.VariantEdition:
     opts = pipeline.Options(title="测试", overrides=overrides)
-    return pipeline.convert_edition(pipeline.analyse(wikitext, opts), variant, opts)
+    return convert_edition(pipeline.analyse(wikitext, opts), variant, opts)
 
 
 def _plain(ed: pipeline.VariantEdition, path: str = "index.md") -> str:

@@ -24,6 +24,7 @@ from sitebuild import ROOT, SEED
 from zhwiki import pipeline
 from zhwiki.source import decode
 from zhwiki.views import parallel
+from zhwiki.views.edition import convert_edition
 
 LEFT, RIGHT = "zh-cn", "zh-tw"
 OPTIONS = pipeline.Options(title="朝鲜战争")
@@ -53,7 +54,7 @@ def view(article: pipeline.Article, site_markdown) -> parallel.ParallelEdition:
 
 @pytest.fixture(scope="module")
 def editions(article: pipeline.Article) -> dict[str, pipeline.VariantEdition]:
-    return {v: pipeline.convert_edition(article, v, OPTIONS, built=(LEFT, RIGHT)) for v in (LEFT, RIGHT)}
+    return {v: convert_edition(article, v, OPTIONS, built=(LEFT, RIGHT)) for v in (LEFT, RIGHT)}
 
 
 # -- an HTML reader of our own (independent of views/parallel/tree.py) ----------------------------------

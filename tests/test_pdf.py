@@ -1,4 +1,4 @@
-"""The PDFs made by scripts/pdf.py (WeasyPrint), checked with poppler's pdfinfo, pdftotext, pdffonts and pdftohtml.
+"""The PDFs made by zhwiki.outputs.pdf (WeasyPrint), checked with poppler's pdfinfo, pdftotext, pdffonts and pdftohtml.
 
 Issue 14: contents whose page numbers are the pages where the headings start, an outline with the
 same entries, no page without body text but the cover, Noto Serif CJK SC for zh-cn and TC for
@@ -20,8 +20,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-import pdf as pdfstep  # noqa: E402
+from zhwiki.outputs import pdf as pdfstep  # noqa: E402
 
 VARIANTS = ("zh-cn", "zh-tw")
 #: Words of the Incheon landing section in each script, and the article's title per variant.
@@ -47,7 +46,7 @@ if pdfstep.missing_fonts():
 
 def _make(site: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(ROOT / "scripts/pdf.py"), "--site", str(site), "--out", str(out), "--name", "kw",
+        [sys.executable, "-m", "zhwiki.outputs.pdf", "--site", str(site), "--out", str(out), "--name", "kw",
          "--build-dir", str(out / "build"), *extra],
         cwd=ROOT, capture_output=True, text=True, timeout=900, env={**__import__("os").environ, "SOURCE_DATE_EPOCH": "1700000000"},
     )

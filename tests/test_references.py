@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from zhwiki import pipeline
+from zhwiki.views.edition import convert_edition
 
 
 def build(src: str, variant: str = "zh-cn") -> tuple[pipeline.Article, dict[str, str]]:
     article = pipeline.analyse(src, pipeline.Options(title="测试"))
-    ed = pipeline.convert_edition(article, variant)
+    ed = convert_edition(article, variant)
     return article, {p.path: p.markdown for p in ed.pages}
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from zhwiki import pipeline
+from zhwiki.views.edition import convert_edition
 
 
 def md(src: str, variant: str = "zh-cn", title: str = "测试条目") -> dict[str, str]:
     article = pipeline.analyse(src, pipeline.Options(title=title))
-    return {p.path: p.markdown for p in pipeline.convert_edition(article, variant).pages}
+    return {p.path: p.markdown for p in convert_edition(article, variant).pages}
 
 
 def test_bold_and_italic_are_line_scoped() -> None:

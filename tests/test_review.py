@@ -6,6 +6,7 @@ import re
 
 from zhwiki import pipeline
 from zhwiki.conversion.engine import RuleHit
+from zhwiki.views.edition import convert_edition
 from zhwiki.views.review import clean, display_origin, flags, source_names
 
 NOTE = "{{noteTA|G1=Military|1=zh-cn:朝鲜; zh-tw:北韓;|2=zh-hans:朝鲜半岛; zh-hant:朝鮮半島;|3=zh-cn:韩国; zh-tw:南韓;}}\n"
@@ -14,7 +15,7 @@ NOTE = "{{noteTA|G1=Military|1=zh-cn:朝鲜; zh-tw:北韓;|2=zh-hans:朝鲜半�
 def _edition(src: str, variant: str) -> pipeline.VariantEdition:
     opts = pipeline.Options(title="测试")
     art = pipeline.analyse(src, opts)
-    return pipeline.convert_edition(art, variant, opts)
+    return convert_edition(art, variant, opts)
 
 
 def _glossary(ed: pipeline.VariantEdition) -> str:
@@ -69,6 +70,6 @@ def test_suspicious_hits_reach_the_build_summary() -> None:
     src = NOTE + "促请北朝鲜当局。\n"
     opts = pipeline.Options(title="测试")
     art = pipeline.analyse(src, opts)
-    pipeline.convert_edition(art, "zh-tw", opts)
+    convert_edition(art, "zh-tw", opts)
     msgs = [str(d) for d in art.diag.defects if d.kind == "suspicious rule hit"]
     assert len(msgs) == 1 and "北北韓" in msgs[0] and "noteTA 1" in msgs[0]

@@ -26,6 +26,7 @@ from zhwiki.templates import IGNORED_NAMES, REGISTRY, lookup, normalize
 from zhwiki.templates.countries import COUNTRIES, country_name
 from zhwiki.templates.dates import ymwd
 from zhwiki.templates.units import convert_value
+from zhwiki.views.edition import convert_edition
 
 CASES = Path(__file__).parent / "cases" / "templates"
 SEED = Path(__file__).resolve().parent.parent / "docs" / "article" / "korean-war.zh.wikitext"
@@ -36,13 +37,13 @@ TITLE = "测试条目"
 def edition(src: str, variant: str = "zh-cn") -> dict[str, str]:
     """Markdown of every page of *src* built for *variant*."""
     article = pipeline.analyse(src, pipeline.Options(title=TITLE))
-    return {p.path: p.markdown for p in pipeline.convert_edition(article, variant).pages}
+    return {p.path: p.markdown for p in convert_edition(article, variant).pages}
 
 
 def content(src: str, variant: str = "zh-cn") -> str:
     """The content pages (lead and sections) joined, as the golden files hold them."""
     article = pipeline.analyse(src, pipeline.Options(title=TITLE))
-    pages = pipeline.convert_edition(article, variant).pages
+    pages = convert_edition(article, variant).pages
     return "\n".join(f"<!-- {p.path} -->\n{p.markdown}" for p in pages if p.kind in ("lead", "section"))
 
 

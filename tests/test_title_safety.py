@@ -23,6 +23,7 @@ from test_conversion import build  # noqa: E402
 from sitebuild import build_site  # noqa: E402
 from wikicheck import safety_problems, to_html  # noqa: E402
 from zhwiki import pipeline  # noqa: E402
+from zhwiki.views.edition import convert_edition  # noqa: E402
 
 ISSUE_INPUT = '-{T|zh:Title <i onclick="alert(42)">click me</i> <script>alert(43)</script>}-\n正文。'
 
@@ -79,7 +80,7 @@ def test_description_without_entries_is_sanitized() -> None:
 
 def test_page_name_without_a_title_rule_is_escaped() -> None:
     article = pipeline.analyse("正文", pipeline.Options(title='甲<b onclick="x">"乙&'))
-    ed = pipeline.convert_edition(article, "zh-cn", pipeline.Options(title='甲<b onclick="x">"乙&'))
+    ed = convert_edition(article, "zh-cn", pipeline.Options(title='甲<b onclick="x">"乙&'))
     html = to_html(_lead(ed))
     assert not safety_problems(html) and "<b" not in html
     assert ed.site_name == '甲<b onclick="x">"乙&'

@@ -16,6 +16,7 @@ import markdown
 from mkdocs.config import load_config
 
 from zhwiki import pipeline
+from zhwiki.views.edition import convert_edition
 
 
 @functools.cache
@@ -54,7 +55,7 @@ def render_article(raw: str, variants: tuple[str, ...] = ("zh-cn", "zh-tw"), tit
     out: dict[str, dict[str, str]] = {}
     extra: dict[str, dict[str, str]] = {}
     for v in variants:
-        edition = pipeline.convert_edition(article, v, options)
+        edition = convert_edition(article, v, options)
         out[v] = {p.path: p.markdown for p in edition.pages if p.path in own}
         extra[v] = {p.path: p.markdown for p in edition.pages if p.path not in own}
     return Rendered(article, out, extra)

@@ -8,8 +8,8 @@ The pipeline, one module per stage, then the layers built on it:
     render      wikitext nodes → intermediate Markdown (IMD)             (render/)
     convert     IMD → Markdown for one variant (rules + OpenCC)          (conversion/)
     pages       sections → page specs, nav, back matter                  (pages.py, pipeline.py)
-    views       pages made from a converted edition (用词对照, 简繁对照 …)  (views/, printpage.py)
-    outputs     formats made from the built site (EPUB, ZIM)             (outputs/)
+    views       pages made from a converted edition (用词对照, 简繁对照 …)  (views/)
+    outputs     zip, PDF, EPUB, ZIM, Markdown export of the edition      (outputs/)
     plugin glue MkDocs events, one build per variant                     (config.py, plugin.py, workers.py)
 
 Imports only go down that list (tests/test_layers.py).

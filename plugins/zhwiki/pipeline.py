@@ -4,7 +4,7 @@
 source's content, so a multi-variant build parses the article once and ``mkdocs serve`` re-parses
 only when the wikitext changed.  ``convert_edition`` turns that into Markdown pages for one
 variant.  Nothing here imports MkDocs: plugin.py is the glue, and the Markdown export
-(scripts/export_markdown.py) calls the same functions.
+(outputs/export_markdown.py) calls the same functions.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import json
 import os
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from .pages import PagePlan, link_targets, plan
 from .references import NOTE_GROUP, NOTE_GROUP_LABELS, NOTE_HEADINGS, References
 from .render import escape
 from .render.context import RenderContext
-from .render.nodes import fold, render_block, render_inline
+from .render.nodes import fold, render_block, render_file, render_inline, render_nodes
 from .source import Prepared, conversion_switches, parse, prepare, split_sections
 
 
@@ -135,6 +135,8 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     ctx = RenderContext(prep=prep, diag=diag, refs=refs)
     ctx.render_inline = render_inline
     ctx.render_block = render_block
+    ctx.render_nodes = render_nodes
+    ctx.render_file = render_file
     ctx.sections = link_targets(plans, prep)
     if options.title:
         ctx.self_titles.add(fold(options.title))
@@ -601,39 +603,31 @@ def _raw_headings(body: str) -> str:
     return _HEADING_LINE_RE.sub(lambda m: m.group(1) + M.noconv(m.group(2)) + m.group(3), body)
 
 
+#: Pages a view adds after the article's own, converted with the same converter: called with the
+#: article, the converter (rules and hits so far), *built* and ``{page path: converted title}``.
+BackMatter = Callable[["Article", Converter, tuple[str, ...], dict[str, str]], list["VariantPage"]]
+
+
 def convert_edition(
-    article: Article, variant: str, options: Options = Options(), built: Sequence[str] | None = None
+    article: Article, variant: str, options: Options = Options(), built: Sequence[str] | None = None,
+    back_matter: BackMatter | None = None,
 ) -> VariantEdition:
     """Convert every page of the article to *variant*, in document order (rules act forward).
 
     *built* lists every variant of this build: rule-changed words get an ``<abbr>`` tooltip with
-    their form in the others, and the 用词对照 page (glossary.md) has one column per variant.
-    Page titles (nav labels) are converted after the bodies, with the rules in force at the end,
-    as MediaWiki converts its table of contents.
+    their form in the others.  Page titles (nav labels) are converted after the bodies, with the
+    rules in force at the end, as MediaWiki converts its table of contents.  *back_matter* (a
+    view, such as :func:`zhwiki.views.edition.back_matter` for 用词对照) adds its pages at the end,
+    before the converter's warnings are collected, so that the stage never imports a view.
     """
-    from .glossary import build_page, page_title
-    from .review import clean, display_origin, review_section, source_names
-
     built = tuple(dict.fromkeys(built or (*DEFAULT_BUILT, variant)))
     conv = Converter(variant, article.blocks, article.page_rules, mixed_script=options.mixed_script,
                      built=built, tooltips=True, content_convert=not article.no_content_convert)
     name, texts = page_texts(article, conv, options)
     pages = [VariantPage(p.path, p.kind, title, body) for p, (title, body) in zip(article.pages, texts, strict=True)]
-    if conv.rules_seen or conv.maps_seen or article.missing_groups:
-        names = source_names(article.prep.text)
+    if back_matter is not None:
         labels = {p.path: title for p, (title, _b) in zip(article.pages, texts, strict=True)}
-        review, flagged = review_section(conv, built, names, labels)
-        for hit, flags in flagged:
-            why = "; ".join(f"{f.kind} «{f.word}»" for f in flags)
-            article.diag.defect("suspicious rule hit",
-                                f"{variant}: {display_origin(hit.rule, 'zh-cn')} turned «{hit.source}» into «{hit.output}» "
-                                f"in «{clean(hit.before)}{hit.source}{clean(hit.after)}» ({why}); see 用词对照",
-                                section=hit.place or None)
-        title_rule = None if article.no_title_convert or article.no_content_convert else (
-            conv.title_rule or article.title_rule)
-        glossary = build_page(conv, article.blocks, built, title_rule,
-                              missing_groups=article.missing_groups, review=review)
-        pages.append(VariantPage("glossary.md", "back", page_title(variant), glossary))
+        pages.extend(back_matter(article, conv, built, labels))
     for msg, line in conv.warnings:
         article.diag.defect("conversion", msg, line)
     return VariantEdition(variant, name, pages, conv.hits, conv, conv.title_markdown)

@@ -30,13 +30,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import layout, pipeline, printpage, workers
+from . import layout, pipeline, workers
 from .config import ZhwikiConfig
 from .conversion.engine import Converter
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .source import SourceError, decode
-from .views import about, parallel
+from .views import about, parallel, printpage
+from .views.edition import convert_edition
 
 log = get_plugin_logger(__name__)
 
@@ -100,7 +101,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self.article = self._analyse()
         if not self.is_nested:
             self._start_workers(config)
-        self.edition = pipeline.convert_edition(
+        self.edition = convert_edition(
             self.article, self.variant, self._options(), built=_in_order(self.config.variants)
         )
         config.site_name = _html_text(self.edition.site_name) or config.site_name
@@ -146,7 +147,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             # A parallel page is finished HTML: its file holds no Markdown, on_page_content puts the HTML in.
             content = "" if p.path in self.finished_html else p.markdown
             files.append(File.generated(config, p.path, content=content))
-        # The 关于本版 page and the print page (printpage.py / views/about.py).
+        # The 关于本版 page and the print page (views/printpage.py, views/about.py).
         self.facts = about.edition_facts(self.config.source, self._title(), self.config.source_url)
         diag = self.article.diag if self.article is not None else None
         editors = about.unknown_templates_markdown(
@@ -182,7 +183,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         # ~45 templates again; compiled templates are kept in our cache folder instead.
         _share_compiled_templates(env)
         # Every page's HTML exists now and no page is written yet: the print page is assembled
-        # from those pages (printpage.py), so no Markdown is converted a second time.
+        # from those pages (views/printpage.py), so no Markdown is converted a second time.
         if self.edition is None or self.facts is None:
             return None
         target = files.get_file_from_path(about.PRINT_PATH)

@@ -1,4 +1,4 @@
-"""The offline bundle (scripts/bundle.py): unzipped and opened from file://, everything still works.
+"""The offline bundle (zhwiki.outputs.bundle): unzipped and opened from file://, everything still works.
 
 The guard in conftest fails the test on any request that is not file:// (or the local server),
 so these tests also prove the unzipped pages load no web font, CDN script or analytics.
@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, VARIANTS
+from .conftest import VARIANTS
 
 OTHER = {"zh-cn": ("zh-tw", "zh-Hant-TW"), "zh-tw": ("zh-cn", "zh-Hans-CN")}
 
 
 def _bundle(site: Path, out: Path) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
-    return subprocess.run([sys.executable, str(ROOT / "scripts/bundle.py"), "--site", str(site), "--out", str(out)],
+    return subprocess.run([sys.executable, "-m", "zhwiki.outputs.bundle", "--site", str(site), "--out", str(out)],
                           env=env, capture_output=True, text=True, timeout=300)
 
 

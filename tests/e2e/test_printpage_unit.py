@@ -1,4 +1,4 @@
-"""printpage.py and about.py on small inputs (no browser): ids, links, printed URLs, build date."""
+"""views/printpage.py and views/about.py on small inputs (no browser): ids, links, printed URLs, build date."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import markdown
 
-from zhwiki import about, printpage
+from zhwiki.views import about, printpage
 
 FACTS = about.EditionFacts(title="朝鲜战争", source_url="https://zh.wikipedia.org/wiki/朝鲜战争",
                            build_date="2023-11-14", source_sha="0" * 64)

@@ -1,6 +1,8 @@
-"""Write outputs from the built site: ``python -m zhwiki.outputs epub zim --site site --out dist --name NAME``.
+"""Write outputs from the built site: ``python -m zhwiki.outputs bundle epub zim --site site --out dist --name NAME``.
 
-Prints one line per file written (path and size).  Exits 1 with a message when the site is not
+Prints one line per file written (path and size).  The PDFs (``python -m zhwiki.outputs.pdf``) and
+the Markdown export (``python -m zhwiki.outputs.export_markdown``) keep command lines of their own:
+they need a build folder and worker count, or mkdocs.yml and the wikitext, not the built site alone.  Exits 1 with a message when the site is not
 built or ``SOURCE_DATE_EPOCH`` is unset.
 """
 
@@ -11,11 +13,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import epub, zim
+from . import bundle, epub, zim
 from .edition import Edition, load_edition
 
 #: Output name → writer.  Adding an output is adding a module and a line here.
-OUTPUTS: dict[str, Callable[[Edition, Path], list[Path]]] = {"epub": epub.write, "zim": zim.write}
+OUTPUTS: dict[str, Callable[[Edition, Path], list[Path]]] = {"bundle": bundle.write, "epub": epub.write, "zim": zim.write}
 
 
 def main(argv: list[str] | None = None) -> int:

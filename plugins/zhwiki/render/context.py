@@ -11,7 +11,7 @@ from ..references import References
 from ..source import Prepared
 
 if TYPE_CHECKING:
-    from mwparserfromhell.nodes import Node
+    from mwparserfromhell.nodes import Node, Wikilink
 
 
 @dataclass
@@ -46,9 +46,14 @@ class RenderContext:
     heading_anchors: list[str] = field(default_factory=list)
     #: Template names whose handler is running (to stop runaway recursion).
     template_stack: list[str] = field(default_factory=list)
-    #: Set by the pipeline: renders a Wikicode/str to IMD (inline or block).
+    #: Set by the pipeline: renders a Wikicode/str to IMD (inline or block), a node list, and a
+    #: ``[[File:…]]`` link to a figure.  Template and tag handlers render their parameters and
+    #: contents through these (:meth:`inline`, :meth:`block`, :meth:`nodes`, :meth:`file`), so
+    #: neither templates/ nor render/tags.py imports render/nodes.py, which dispatches to them.
     render_inline: Callable[..., str] | None = None
     render_block: Callable[..., str] | None = None
+    render_nodes: Callable[..., str] | None = None
+    render_file: Callable[..., str] | None = None
     #: Information the templates found: page title rules, infobox presence, …
     page_rules: list = field(default_factory=list)
     title_rule: object | None = None
@@ -86,3 +91,13 @@ class RenderContext:
     def block(self, code) -> str:
         assert self.render_block is not None
         return self.render_block(code, self)
+
+    def nodes(self, nodes: list[Node]) -> str:
+        """A node list (a tag's contents) as IMD, as the renderer renders it in place."""
+        assert self.render_nodes is not None
+        return self.render_nodes(nodes, self)
+
+    def file(self, link: Wikilink, extra_caption: str = "") -> str:
+        """A ``[[File:…]]`` link as a figure (IMD): its caption and a link to the file on Commons."""
+        assert self.render_file is not None
+        return self.render_file(link, self, extra_caption)

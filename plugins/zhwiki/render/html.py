@@ -8,8 +8,26 @@ reach a page: the only attributes kept are plain descriptive ones, escaped.
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
+from .. import markers as M
 from . import escape
+
+#: An article on zh.wikipedia, in the page's variant (the marker becomes ``zh-cn``, ``zh-tw`` …).
+WIKI_URL = "https://zh.wikipedia.org/" + M.VARIANT + "/"
+
+
+def wiki_href(title: str, fragment: str = "") -> str:
+    """The zh.wikipedia URL of page *title* (``#fragment`` optional), spaces as ``_``, percent-encoded.
+
+    Here, beside the URL allow-list, so that the renderer and the template handlers (hatnotes) share it
+    without a handler importing the renderer.
+    """
+    t = title.strip().replace(" ", "_")
+    href = WIKI_URL + quote(t, safe="/:()_,-.'")
+    if fragment:
+        href += "#" + quote(fragment.replace(" ", "_"), safe="")
+    return href
 
 #: Inline tags kept as HTML (MediaWiki Sanitizer's list, trimmed to what a study edition shows).
 INLINE_TAGS = frozenset({

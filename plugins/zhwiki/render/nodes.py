@@ -26,10 +26,12 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from .. import markers as M
+from .. import templates
 from ..conversion.tables import fold_char
-from . import blocks, escape
+from . import blocks, escape, tags
 from . import html as H
 from .context import RenderContext
+from .html import wiki_href
 
 FILE_NS = ("file", "image", "media", "文件", "檔案", "档案", "图像", "圖像", "图片", "圖片")
 CATEGORY_NS = ("category", "分类", "分類")
@@ -41,7 +43,6 @@ IMAGE_OPTIONS = re.compile(
     re.I,
 )
 INTERLANG = re.compile(r"^[a-z]{2,3}(-[a-z]+)?$")
-WIKI_URL = "https://zh.wikipedia.org/" + M.VARIANT + "/"
 COMMONS_URL = "https://commons.wikimedia.org/wiki/File:"
 _APOS_RE = re.compile(r"'{2,}")
 _MAGIC_RE = re.compile(r"__[A-Z]{2,}__")
@@ -50,14 +51,6 @@ _MAGIC_RE = re.compile(r"__[A-Z]{2,}__")
 def fold(s: str) -> str:
     """Plain text folded to one script and without spaces, for matching headings and titles."""
     return "".join(fold_char(c) for c in M.strip_markers(s) if not c.isspace()).lower()
-
-
-def wiki_href(title: str, fragment: str = "") -> str:
-    t = title.strip().replace(" ", "_")
-    href = WIKI_URL + quote(t, safe="/:()_,-.'")
-    if fragment:
-        href += "#" + quote(fragment.replace(" ", "_"), safe="")
-    return href
 
 
 # -- text ---------------------------------------------------------------------------------
@@ -552,8 +545,3 @@ HANDLERS: dict[type, Callable[..., str]] = {
 }
 
 __all__ = ["render_block", "render_inline", "render_nodes", "fold", "wiki_href"]
-
-# Imported last: the template families and the tag handlers import this module's helpers (and these
-# lookups ran once per node when they sat inside the handlers).
-from .. import templates  # noqa: E402
-from . import tags  # noqa: E402

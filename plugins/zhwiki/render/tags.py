@@ -68,24 +68,24 @@ def render_tag(node: Tag, ctx: RenderContext) -> str:
     if name == "gallery":
         return gallery(node, ctx)
     if name in H.INLINE_TAGS:
-        inner = render_nodes(contents.nodes, ctx) if contents is not None else ""
+        inner = ctx.nodes(contents.nodes) if contents is not None else ""
         attrs = H.clean_attrs([(str(a.name), str(a.value) if a.value is not None else "") for a in node.attributes])
         if node.self_closing:
             return ""
         return f"<{name}{attrs}>{inner}</{name}>"
     if name in H.BLOCK_TAGS:
-        inner = render_nodes(contents.nodes, ctx) if contents is not None else ""
+        inner = ctx.nodes(contents.nodes) if contents is not None else ""
         return f"\n{inner}\n"
     if name in ("onlyinclude", "includeonly", "section", "mapframe", "maplink", "graph", "timeline",
                 "templatedata", "indicator", "categorytree", "inputbox", "charinsert", "score", "chem", "ce"):
         if name in ("chem", "ce"):
             return M.noconv(f"<code>{escape.text(str(contents or ''))}</code>")
-        inner = render_nodes(contents.nodes, ctx) if contents is not None and name in ("onlyinclude", "section") else ""
+        inner = ctx.nodes(contents.nodes) if contents is not None and name in ("onlyinclude", "section") else ""
         if name not in ("onlyinclude", "includeonly", "section", "templatedata", "indicator"):
             ctx.defect("unsupported tag", f"<{name}> cannot be shown offline and was left out", node)
         return inner
     ctx.defect("unknown tag", f"<{name}> is not allowed; its text is kept", node)
-    return render_nodes(contents.nodes, ctx) if contents is not None else ""
+    return ctx.nodes(contents.nodes) if contents is not None else ""
 
 
 #: Language names <syntaxhighlight lang=…> may carry into a class (Pygments lexer names).
@@ -222,9 +222,7 @@ def poem(node: Tag, ctx: RenderContext) -> str:
     and cut into lines afterwards; leading spaces become no-break spaces.
     """
     from . import blocks
-    from .nodes import render_nodes
-
-    imd = render_nodes(node.contents.nodes, ctx) if node.contents is not None else ""
+    imd = ctx.nodes(node.contents.nodes) if node.contents is not None else ""
     lines = []
     for raw in imd.strip("\n").split("\n"):
         lead = len(raw) - len(raw.lstrip(" "))
@@ -239,8 +237,6 @@ def gallery(node: Tag, ctx: RenderContext) -> str:
     """``<gallery>``: one figure per line (``File:Name|caption``) inside a gallery block."""
     from mwparserfromhell.nodes import Wikilink
 
-    from .nodes import render_file
-
     figures = []
     for line in str(node.contents or "").split("\n"):
         line = line.strip()
@@ -252,7 +248,7 @@ def gallery(node: Tag, ctx: RenderContext) -> str:
         if not fname.split(":", 1)[1].strip():
             ctx.defect("malformed gallery", "a gallery line without a file name was left out", node)
             continue
-        placeholder = render_file(Wikilink(fname, cap or None), ctx)
+        placeholder = ctx.file(Wikilink(fname, cap or None))
         m = _STASH_RE.search(placeholder)
         if m:
             figures.append(ctx.stash[int(m.group(1))])
@@ -290,7 +286,6 @@ def render_ref(node: Tag, ctx: RenderContext) -> str:
 
 __all__ = ["render_tag", "render_ref"]
 
-from .nodes import render_nodes  # noqa: E402  (nodes imports this module last)
 
 
 def langconvert(node: Tag, ctx: RenderContext) -> str:
@@ -306,7 +301,7 @@ def langconvert(node: Tag, ctx: RenderContext) -> str:
     src, dst = normalize_variant(_attr(node, "from")), normalize_variant(_attr(node, "to"))
     if node.self_closing or node.contents is None:
         return ""
-    inner = render_nodes(node.contents.nodes, ctx)
+    inner = ctx.nodes(node.contents.nodes)
     if not src or not dst or dst == "zh":
         ctx.defect("malformed conversion", "<langconvert> needs from= and to= Chinese variant codes; text kept", node)
         return inner

@@ -25,8 +25,8 @@ from mwparserfromhell.nodes import Template
 from ..render import escape
 from ..render.context import RenderContext
 from . import infobox_data as D
-from . import name_of, normalize, positional, register, register_missing
 from .infobox import box_markdown, cell, figure, file_name
+from .registry import name_of, normalize, positional, register, register_missing
 
 
 @lru_cache(maxsize=1)

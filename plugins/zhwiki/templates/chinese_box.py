@@ -18,9 +18,9 @@ from mwparserfromhell.nodes import Template
 
 from .. import markers as M
 from ..render.context import RenderContext
-from . import arg, arg_code, register
 from . import infobox_data as D
 from .infobox import EMBEDDED, cell, figure, file_name
+from .registry import arg, arg_code, register
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, param_names, register
+from .registry import arg, param_names, register
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -157,7 +157,7 @@ def language(ctx: RenderContext, value: str) -> str:
           "vcite web", "vcite news", "vcite journal", "cite-web", "引用网页", "引用新闻", "引用书籍", "引用期刊")
 def cite(node: Template, ctx: RenderContext, lang_override: str = "") -> str:
     """One citation in zh CS1 order: ``Author. Title. Work. Publisher. Date [Access]. IDs. （存档） （语言）.``"""
-    from . import name_of
+    from .registry import name_of
 
     kind = name_of(node).replace("vcite ", "cite ")
     kind = {"引用网页": "cite web", "引用新闻": "cite news", "引用书籍": "cite book", "引用期刊": "cite journal",

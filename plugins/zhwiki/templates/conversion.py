@@ -14,7 +14,7 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..conversion.rules import parse_rule
 from ..render.context import RenderContext
-from . import register
+from .registry import register
 
 _NUM_RE = re.compile(r"^\d+$")
 _GROUP_RE = re.compile(r"^G(\d+)$", re.I)

@@ -24,7 +24,7 @@ from mwparserfromhell.nodes import Node, Template, Text, Wikilink
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import PATTERNS, REGISTRY, Spec, arg, arg_code, exact_key, name_of, register, register_exact, variant_text
+from .registry import PATTERNS, REGISTRY, Spec, arg, arg_code, exact_key, name_of, register, register_exact, variant_text
 
 #: key (lower-case English name, common alias or alpha-3 code) → simplified Chinese short name.
 COUNTRIES: dict[str, str] = {}

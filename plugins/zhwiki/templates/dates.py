@@ -18,7 +18,7 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, name_of, positional, register
+from .registry import arg, name_of, positional, register
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Template
 
 from ..render.context import RenderContext
-from . import arg, arg_code, name_of, register
+from .registry import arg, arg_code, name_of, register
 
 _TAGS = {"small": "small", "smaller": "small", "big": "big", "larger": "big", "large": "big",
          "sup": "sup", "sub": "sub", "u": "u", "underline": "u", "s": "s", "strike": "s",

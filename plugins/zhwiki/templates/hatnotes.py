@@ -11,8 +11,8 @@ from mwparserfromhell.nodes import Template
 
 from ..render import escape
 from ..render.context import RenderContext
-from ..render.nodes import wiki_href
-from . import arg, arg_code, register
+from ..render.html import wiki_href
+from .registry import arg, arg_code, register
 
 
 def _link(ctx: RenderContext, target: str, label_code=None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Template
 
 from ..render.context import RenderContext
-from . import register
+from .registry import register
 
 IGNORED = (
     # navboxes in the seed and common ones in history/military articles

@@ -19,9 +19,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from .. import markers as M
 from ..render.context import RenderContext
-from . import arg, arg_code, lookup, name_of, param_names, register
 from . import infobox_data as D
 from .media import figure, file_name
+from .registry import arg, arg_code, lookup, name_of, param_names, register
 
 ROWS = [
     ("date", "日期"), ("place", "地点"), ("location", "地点"), ("coordinates", "坐标"),

@@ -23,7 +23,7 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from . import LABEL_CODES, PATTERNS, REGISTRY, Spec, arg, arg_code, name_of, positional, register, variant_text
+from .registry import LABEL_CODES, PATTERNS, REGISTRY, Spec, arg, arg_code, name_of, positional, register, variant_text
 
 _DATA = json.loads((Path(__file__).parent / "data" / "languages.json").read_text(encoding="utf-8"))
 #: Language code → name where zh.wikipedia's differs from CLDR's (a ``-{…}-`` body when the

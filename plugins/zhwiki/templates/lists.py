@@ -23,8 +23,8 @@ from mwparserfromhell.nodes import Template
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, arg_code, name_of, positional, register, register_missing
 from .infobox import cell
+from .registry import arg, arg_code, name_of, positional, register, register_missing
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from importlib import resources
 from mwparserfromhell.nodes import Template
 
 from ..render.context import RenderContext
-from . import arg_code, name_of, normalize, register
+from .registry import arg_code, name_of, normalize, register
 
 #: A positional value that is really a misspelt ``date=`` (``{{dead link|date 2018-10-27}}``).
 _DATE_JUNK = re.compile(r"^\s*(date\s*=?\s*)?[\d年月日 \-–/,.A-Za-z]*\s*$")

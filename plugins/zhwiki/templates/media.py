@@ -15,7 +15,7 @@ from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
 from ..render.html import safe_url
-from . import arg, arg_code, register
+from .registry import arg, arg_code, register
 
 _FILE_RE = re.compile(r"\[\[\s*(?:File|Image|文件|檔案|图像|圖像|图片|圖片)\s*:\s*([^|\]]+)", re.I)
 
@@ -31,14 +31,12 @@ def file_name(value: str) -> str:
 
 def figure(ctx: RenderContext, name: str, caption: str = "", alt: str = "") -> str:
     """A figure for *name* with *caption* (wikitext), through the renderer's file handler."""
-    from ..render.nodes import render_file
-
     opts = "thumb"
     if alt:
         opts += f"|alt={alt}"
     if caption:
         opts += f"|{caption}"
-    return render_file(Wikilink(f"File:{name}", opts), ctx)
+    return ctx.file(Wikilink(f"File:{name}", opts))
 
 
 def print_url(url: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Template
 
 from ..render.context import RenderContext
-from . import arg_code, name_of, register
+from .registry import arg_code, name_of, register
 
 
 def _source_line(ctx: RenderContext, *parts) -> str:

@@ -8,7 +8,7 @@ from .. import markers as M
 from ..references import NOTE_GROUP, norm_name, sfn_key
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, arg_code, register
+from .registry import arg, arg_code, register
 
 #: The title of a note's back-link (as footnotes' BACKLINK_TITLE in mkdocs.yml).
 NOTE_BACKLINK_TITLE = "返回正文"

@@ -21,9 +21,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, arg_code, name_of, positional, register
 from . import infobox_data as D
 from .infobox import box_markdown, cell, figure, file_name
+from .registry import arg, arg_code, name_of, positional, register
 
 
 @lru_cache(maxsize=1)

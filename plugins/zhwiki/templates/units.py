@@ -15,7 +15,7 @@ from mwparserfromhell.nodes import Template
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, register
+from .registry import arg, register
 
 #: unit code → (Chinese name, symbol, dimension, factor to the SI base unit)
 UNITS: dict[str, tuple[str, str, str, float]] = {}
@@ -226,7 +226,7 @@ _MEASURE_KEYS = {"height": ("m", "cm", "ft", "in"), "weight": ("kg", "lb", "st")
 @register("dates", "height", "weight", "身高", "體重", "体重")
 def measure(node: Template, ctx: RenderContext) -> str:
     """``{{height|m=1.65}}`` → 1.65米; ``{{weight|kg=49}}`` → 49公斤 (the values as given, in order)."""
-    from . import name_of
+    from .registry import name_of
 
     kind = "weight" if name_of(node) in ("weight", "體重", "体重") else "height"
     parts = []

@@ -19,8 +19,8 @@ from mwparserfromhell.nodes import Template
 
 from ..render import escape
 from ..render.context import RenderContext
-from . import arg, arg_code, normalize, register
 from .media import print_url, safe_url
+from .registry import arg, arg_code, normalize, register
 
 _DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data" / "external_links.json").read_text(encoding="utf-8"))
 #: One entry per site (see the data file for its fields).

@@ -1,6 +1,7 @@
 """Zip the built site (every variant plus the chooser page) into one offline bundle.
 
-    python scripts/bundle.py --site site --out dist/korean-war-offline.zip
+    python -m zhwiki.outputs.bundle --site site --out dist/korean-war-offline.zip
+    python -m zhwiki.outputs bundle --site site --out dist --name korean-war
 
 The zip holds one top folder named like the bundle (``korean-war/index.html``,
 ``korean-war/zh-cn/…``), so unzipping never scatters files.  Entries are sorted and stamped with
@@ -8,7 +9,7 @@ the SOURCE_DATE_EPOCH time, so the same site gives the same zip bytes.
 
 Before zipping, the site is checked for what file:// needs: Material's inlined search index
 (``search/search_index.js``, written by the offline plugin) and the vendored iframe-worker shim
-(``make shim``); without them search silently fails offline, so the script refuses instead.
+(``make shim``); without them search silently fails offline, so the output refuses instead.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ import sys
 import time
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .edition import Edition
 
 SHIM = "assets/vendor/iframe-worker/shim.js"
 SEARCH_JS = "search/search_index.js"
@@ -69,6 +74,20 @@ def bundle(site: Path, out: Path, root: str) -> int:
             zf.writestr(info, path.read_bytes())
     tmp.replace(out)
     return len(files)
+
+
+def write(edition: Edition, out_dir: Path) -> list[Path]:
+    """The output interface (``python -m zhwiki.outputs bundle``): ``[out_dir/<name>-offline.zip]``.
+
+    The zip's top folder is the edition's name.  Raises ValueError, with every problem, when the
+    site would not work from file://.
+    """
+    issues = problems(edition.site)
+    if issues:
+        raise ValueError("; ".join(issues))
+    out = out_dir / f"{edition.name}-offline.zip"
+    bundle(edition.site, out, edition.name)
+    return [out]
 
 
 def main(argv: list[str] | None = None) -> int:

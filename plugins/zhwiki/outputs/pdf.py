@@ -1,6 +1,6 @@
 """Print each variant's print page, and the 简繁对照 print page, to PDF with WeasyPrint.
 
-    python scripts/pdf.py --site site --out dist --name korean-war --variants "zh-cn zh-tw"
+    python -m zhwiki.outputs.pdf --site site --out dist --name korean-war --variants "zh-cn zh-tw"
 
 writes ``dist/<name>-<variant>.pdf`` for each variant and ``dist/<name>-parallel.pdf`` when the
 site has ``parallel/print.html``.

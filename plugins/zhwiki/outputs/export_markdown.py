@@ -33,6 +33,7 @@ from zhwiki.config import RuleOverrides, VariantList
 from zhwiki.conversion.variants import html_lang
 from zhwiki.plugin import THEME_LANGUAGE, _variant_label
 from zhwiki.source import decode
+from zhwiki.views.edition import convert_edition
 
 #: Keys that only make sense for our own tree (paths are rewritten for the exported project).
 _DROP_KEYS = ("docs_dir", "site_dir", "exclude_docs", "INHERIT", "watch", "hooks")
@@ -177,7 +178,7 @@ def write_project(edition: pipeline.VariantEdition, cfg: dict[str, Any], root: P
     data["nav"] += [{title: path} for title, path, _ in extra]
     yml = root / "mkdocs.yml"
     header = (
-        f"# {edition.variant} edition exported by scripts/export_markdown.py; builds with plain MkDocs + Material.\n"
+        f"# {edition.variant} edition exported by zhwiki.outputs.export_markdown; builds with plain MkDocs + Material.\n"
         "# Regenerate instead of editing if the wikitext changes (`make markdown`).\n"
     )
     yml.write_text(header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
@@ -205,7 +206,7 @@ def export(out: Path, variants: list[str] | None = None, source: str | None = No
     overrides = base / custom if custom and (base / custom).is_dir() and any((base / custom).iterdir()) else None
     written = []
     for v in settings.variants:
-        edition = pipeline.convert_edition(article, v, options)
+        edition = convert_edition(article, v, options)
         written.append(write_project(edition, cfg, out / v, settings.variants, static, docs_dir, overrides,
                                      extra_pages(settings, str(path), v)))
     return written

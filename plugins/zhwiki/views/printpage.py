@@ -31,8 +31,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..conversion.variants import html_lang
 from .about import LICENCE_NAME, LICENCE_URL, EditionFacts, labels, script_of, variant_label
-from .conversion.variants import html_lang
 
 #: Front matter of the generated print page: its own template, kept out of the search index.
 FRONT_MATTER = "---\ntitle: {title}\ntemplate: print.html\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n"

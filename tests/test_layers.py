@@ -35,11 +35,7 @@ LAYER_OF: dict[str, str] = {
     "zhwiki.conversion": "stages",
     "zhwiki.pages": "stages",
     "zhwiki.pipeline": "stages",
-    "zhwiki.markers": "stages",
-    # Python-Markdown extension: footnotes shown under their edition-wide numbers (a render stage)
-    "zhwiki.footnotes": "stages",
-    # the home page's HTML arranged for reading (infobox beside the lead): a view of a built page
-    "zhwiki.layout": "views",  # shared by the stages: the IMD's private-use markers
+    "zhwiki.markers": "stages",  # shared by the stages: the IMD's private-use markers
     "zhwiki.diagnostics": "stages",  # shared by the stages: problems found in the source
     "zhwiki.footnotes": "stages",  # the pages' Markdown extension: edition-wide footnote numbers
     "zhwiki.views": "views",

@@ -7,8 +7,11 @@ with its title in bold: a study edition prints, and browsers do not print closed
 
 from __future__ import annotations
 
+import re
+
 from mwparserfromhell.nodes import Template
 
+from ..render import escape
 from ..render.context import RenderContext
 from . import arg, arg_code, name_of, register
 
@@ -141,3 +144,30 @@ def math_text(node: Template, ctx: RenderContext) -> str:
     if body is None:
         return ""
     return f'<span class="texhtml">{ctx.inline(body)}</span>'
+
+
+@register("formatting", "eqm", "equilibrium")
+def equilibrium(node: Template, ctx: RenderContext) -> str:
+    """``{{eqm}}``: the equilibrium arrow of a chemical equation."""
+    return "⇌"
+
+
+_CHARGE = re.compile(r"\d*[+\-−]")
+
+
+@register("formatting", "chem", "chem2")
+def chem(node: Template, ctx: RenderContext) -> str:
+    """``{{chem|C|2|H|5|O|H}}`` → C<sub>2</sub>H<sub>5</sub>OH: counts as subscripts, a charge
+    (``+``, ``2−``) as a superscript, everything else as text."""
+    out = ""
+    for p in node.params:
+        if p.showkey:
+            continue
+        v = str(p.value).strip()
+        if v.isdigit():
+            out += f"<sub>{v}</sub>"
+        elif _CHARGE.fullmatch(v):
+            out += f"<sup>{escape.text(v.replace('-', '−'))}</sup>"
+        else:
+            out += ctx.inline(p.value)
+    return out

@@ -23,7 +23,7 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from . import LABEL_CODES, PATTERNS, REGISTRY, Spec, arg, arg_code, name_of, positional, register, variant_text
+from . import LABEL_CODES, PATTERNS, REGISTRY, Spec, alias, arg, arg_code, name_of, positional, register, variant_text
 
 _DATA = json.loads((Path(__file__).parent / "data" / "languages.json").read_text(encoding="utf-8"))
 #: Language code → name where zh.wikipedia's differs from CLDR's (a ``-{…}-`` body when the
@@ -359,3 +359,13 @@ def station(node: Template, ctx: RenderContext) -> str:
         return ""
     shown = arg(node, 2) or f"{name}站"
     return ctx.inline(mwparserfromhell.parse(f"[[{name}站|{shown}]]"))
+
+
+alias("link-en", "en-link")
+
+
+@register("links", "linktext", "link text")
+def linktext(node: Template, ctx: RenderContext) -> str:
+    """``{{linktext|香港|國際|機場}}``: the words written together, each a link to its own article."""
+    words = [p for p in node.params if not p.showkey and str(p.value).strip()]
+    return "".join(ctx.inline(mwparserfromhell.parse(f"[[{str(p.value).strip()}]]")) for p in words)

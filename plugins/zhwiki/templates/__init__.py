@@ -129,6 +129,8 @@ def lookup(name: str) -> Spec | None:
         spec = REGISTRY.get("cite web")
     if spec is None and (key.startswith("infobox") or key.endswith(("信息框", "資訊框", " infobox"))):
         spec = REGISTRY.get("infobox")
+    if spec is None and _listed_infobox(key):
+        spec = REGISTRY.get("infobox")
     if spec is None and (key.startswith(ignore.IGNORED_PREFIXES) or key.endswith(ignore.IGNORED_SUFFIXES)):
         spec = REGISTRY.get("navbox")
     if spec is None:
@@ -183,10 +185,37 @@ def fill_defaults(node: Template) -> None:
     node.__dict__.pop("_zhwiki_params", None)
 
 
+def _listed_infobox(key: str) -> bool:
+    """Whether a family table lists *key* among its infobox names (``{{東亞男性歷史人物}}`` …)."""
+    from . import infobox_data
+
+    return any(key in fam.templates for fam in infobox_data.families())
+
+
+#: Names written like codes (``{{ZZZ}}``, ``{{USA-1912}}``): flags and parties, never navigation boxes.
+_CODE_LIKE = re.compile(r"[A-Z]{2,5}(-[A-Z0-9]+)?")
+
+
+def _alone_on_line(node: Template, ctx: RenderContext) -> bool:
+    """Whether the call stands on a line of its own, outside any other template."""
+    if ctx.template_stack:
+        return False
+    s = node.__dict__.get("_zhwiki_src") or str(node)
+    return re.search(r"(?m)^[ \t]*" + re.escape(s) + r"[ \t]*$", ctx.section_text) is not None
+
+
 def unknown(node: Template, ctx: RenderContext, name: str) -> str:
     """An unknown template: listed in the build summary with its line; the reader sees only its
     single text argument (one positional value, no named ones), else nothing — never joined
-    parameters or a marker."""
+    parameters or a marker.
+
+    A call without parameters on a line of its own (``{{周杰倫}}``, ``{{烷烃}}`` at an article's
+    foot) is how zh.wikipedia places navigation boxes and sidebars, which have thousands of
+    names: it shows nothing and is listed in the summary as a probable navigation box."""
+    if not node.params and name and not _CODE_LIKE.fullmatch(name) and _alone_on_line(node, ctx):
+        ctx.diag.probable_navbox(name, ctx.line_of(node))
+        ctx.diag.template("ignored")
+        return ""
     ctx.diag.unknown_template(name or "(empty name)", ctx.line_of(node))
     ctx.diag.template("unknown")
     values = [p for p in node.params if str(p.value).strip()]

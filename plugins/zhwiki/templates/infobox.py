@@ -248,6 +248,9 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
         caps += ["caption", "image caption", "imagecaption", "img capt", "image capt", "caption1"]
     if base.startswith("map") or base == "image map":
         caps += ["map caption", "mapcaption"]
+    if re.match(r"[\u3400-\u9fff]", k):  # 图像 / 圖片名稱 … : 图像说明 / 圖片說明, or a bare 说明
+        head = re.sub(r"(名称|名稱|文件|檔案)$", "", k)
+        caps += [head + w for w in ("说明", "說明", "注释", "註釋", "描述")] + ["说明", "說明"]
     caption = next((params[c] for c in caps if params.get(c, "").strip()), "")
     alt = next((params[c] for c in (f"{base} alt", f"{stem} alt", "alt") if params.get(c, "").strip()), "")
     return figure(ctx, name, caption, alt).strip()
@@ -356,6 +359,12 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             i = row_index[owner]
             box.rows[i] = (box.rows[i][0], box.rows[i][1] + text)
             continue
+        if re.fullmatch(r"\d+ ?(px|x\d+ ?px)?", value.strip()) and re.search(r"px$", value.strip()):
+            continue  # a size (``pxl = 275px``) is layout whatever its parameter is called
+        if _JAPANESE.search(rk):
+            from .links import foreign
+
+            text = foreign(text, "ja")  # 日文原名 / 平假名: Japanese as written, never converted
         text = _with_unit(k, text)
         lab = D.label(tname, rk)
         if lab is None:
@@ -363,6 +372,10 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             ctx.diag.unlabelled_param(tname, rk)
         row_index[k] = len(box.rows)
         box.rows.append((lab, text))
+
+
+#: Parameters whose value is Japanese text (Japanese station and place boxes name them in Chinese).
+_JAPANESE = re.compile(r"日文|日語|日语|平假名|片假名|假名")
 
 
 def _with_unit(k: str, text: str) -> str:

@@ -171,3 +171,97 @@ def chem(node: Template, ctx: RenderContext) -> str:
         else:
             out += ctx.inline(p.value)
     return out
+
+
+@register("formatting", "increase", "decrease", "steady", "increase neutral", "decrease neutral")
+def trend(node: Template, ctx: RenderContext) -> str:
+    """``{{increase}}`` ▲, ``{{decrease}}`` ▼, ``{{steady}}`` ▬: the trend arrow before a change."""
+    name = name_of(node)
+    return "▲" if name.startswith("increase") else "▼" if name.startswith("decrease") else "▬"
+
+
+@register("formatting", "overline", "overbar")
+def overline(node: Template, ctx: RenderContext) -> str:
+    """``{{overline|3}}`` → 3̄ (a bar over each character, as in crystallographic notation)."""
+    return "".join(ch + "\u0305" for ch in escape.text(arg(node, 1)))
+
+
+@register("formatting", "sfrac", "frac", "fraction")
+def sfrac(node: Template, ctx: RenderContext) -> str:
+    """``{{sfrac|22|7}}`` → 22/7 with the numerator raised; ``{{sfrac|1|1|2}}`` → 1 1/2."""
+    pos = [str(p.value).strip() for p in node.params if not p.showkey]
+    if len(pos) >= 3:
+        whole, num, den = pos[0], pos[1], pos[2]
+    elif len(pos) == 2:
+        whole, (num, den) = "", pos
+    elif len(pos) == 1:
+        whole, num, den = "", "1", pos[0]
+    else:
+        return ""
+    return (escape.text(whole) + " " if whole else "") + f"<sup>{escape.text(num)}</sup>⁄<sub>{escape.text(den)}</sub>"
+
+
+@register("formatting", "gaps", "gap")
+def gaps(node: Template, ctx: RenderContext) -> str:
+    """``{{gaps|3.1415|9265}}``: digit groups with a thin space between them."""
+    return "\u2009".join(escape.text(str(p.value).strip()) for p in node.params if not p.showkey)
+
+
+@register("formatting", "pi", "math pi", "π")
+def pi(node: Template, ctx: RenderContext) -> str:
+    """``{{pi}}``, ``{{Math_pi}}``: the letter π."""
+    return "π"
+
+
+@register("formatting", "計算", "计算")
+def calculate(node: Template, ctx: RenderContext) -> str:
+    """``{{計算|π round 8}}``: a ``{{#expr:}}`` with π written as the letter (3.14159265)."""
+    from .magic import ExprError, evaluate_expr, format_number
+
+    expr = arg(node, 1).replace("π", " pi ")
+    try:
+        return escape.text(format_number(evaluate_expr(expr)))
+    except ExprError:  # MediaWiki shows an error for a bad expression; we report it
+        ctx.defect("expression", f"{{{{計算|{arg(node, 1)}}}}} cannot be evaluated; nothing shown", node)
+        return ""
+
+
+@register("formatting", "percent", "percentage", "pct")
+def percent(node: Template, ctx: RenderContext) -> str:
+    """``{{percent|62,984,825|136,669,237|1}}`` → 46.1%: the first number as a share of the second,
+    rounded to the given decimals (``pad=yes`` keeps trailing zeros)."""
+    try:
+        a = float(arg(node, 1).replace(",", ""))
+        b = float(arg(node, 2).replace(",", ""))
+        places = int(arg(node, 3, default="0") or 0)
+    except ValueError:
+        ctx.defect("expression", "{{percent}} without two numbers; nothing shown", node)
+        return ""
+    if b == 0:
+        return ""
+    return f"{a / b * 100:.{places}f}%"
+
+
+@register("formatting", "單雙書名號轉換", "单双书名号转换")
+def title_marks(node: Template, ctx: RenderContext) -> str:
+    """``{{單雙書名號轉換|望天門山}}``: a short work's title, in 《》 in Simplified Chinese and in 〈〉
+    in Traditional Chinese (the Taiwan style for poems and articles)."""
+    from . import variant_text
+
+    body = arg_code(node, 1)
+    if body is None:
+        return ""
+    return (variant_text(ctx, "zh-hans:《;zh-hant:〈;") + ctx.inline(body)
+            + variant_text(ctx, "zh-hans:》;zh-hant:〉;"))
+
+
+@register("formatting", "車站編號r", "车站编号r", "車站編號s", "车站编号s")
+def station_number(node: Template, ctx: RenderContext) -> str:
+    """Station numbering marks: ``{{車站編號r|T|09|#009BBF|4}}`` → T09 (line letter and number; the
+    colour is the box's), ``{{車站編號s|black|#ffffff|TYO}}`` → TYO (colours, then the text)."""
+    pos = [str(p.value).strip() for p in node.params if not p.showkey]
+    if name_of(node).endswith("s"):
+        text = pos[2] if len(pos) >= 3 else (pos[-1] if pos else "")
+    else:
+        text = "".join(pos[:2])
+    return escape.text(text)

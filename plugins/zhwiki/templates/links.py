@@ -23,7 +23,20 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from . import LABEL_CODES, PATTERNS, REGISTRY, Spec, alias, arg, arg_code, name_of, positional, register, variant_text
+from . import (
+    LABEL_CODES,
+    PATTERNS,
+    REGISTRY,
+    Spec,
+    alias,
+    arg,
+    arg_code,
+    name_of,
+    positional,
+    register,
+    register_exact,
+    variant_text,
+)
 
 _DATA = json.loads((Path(__file__).parent / "data" / "languages.json").read_text(encoding="utf-8"))
 #: Language code → name where zh.wikipedia's differs from CLDR's (a ``-{…}-`` body when the
@@ -369,3 +382,20 @@ def linktext(node: Template, ctx: RenderContext) -> str:
     """``{{linktext|香港|國際|機場}}``: the words written together, each a link to its own article."""
     words = [p for p in node.params if not p.showkey and str(p.value).strip()]
     return "".join(ctx.inline(mwparserfromhell.parse(f"[[{str(p.value).strip()}]]")) for p in words)
+
+
+register_exact("links", "Jp")(REGISTRY["jpn"].handler)
+
+
+@register("links", "audio", "audio-nohelp", "audio-IPA")
+def audio(node: Template, ctx: RenderContext) -> str:
+    """``{{Audio|文件.ogg|文字}}``: the text of a sound link (the sound file plays on the web only)."""
+    text = arg_code(node, 2)
+    return ctx.inline(text) if text is not None else ""
+
+
+@register("links", "pdflink", "pdf")
+def pdflink(node: Template, ctx: RenderContext) -> str:
+    """``{{PDFlink|[URL 标题]|大小}}``: the link, marked as a PDF document."""
+    link = arg_code(node, 1)
+    return (ctx.inline(link) + "（PDF）") if link is not None else ""

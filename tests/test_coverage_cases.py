@@ -86,3 +86,64 @@ def test_historical_flags_and_copy_edit_notice() -> None:
     assert ":   大清" in shown["zh-tw"] and ":   中華民國" in shown["zh-tw"]
     _, shown = build("panda")
     assert "需要文字修饰" in shown["zh-cn"] and "需要文字修飾" in shown["zh-tw"]
+
+
+def _plain(text: str) -> str:
+    """Markdown links reduced to their text."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+
+
+def test_election_parties_percentages_and_trend() -> None:
+    _, shown = build("election2016")
+    cn, tw = shown["zh-cn"], shown["zh-tw"]
+    # {{GOP}} / {{DP}}: the party names; {{percent|a|b|1}}: a as a share of b, one decimal
+    assert "政党\n:   共和党" in cn and "政党\n:   民主党" in cn and "政黨\n:   共和黨" in tw
+    assert "得票率\n:   46.1%" in cn and "得票率\n:   48.2%" in cn
+    assert "55.7% ▲ 0.8 %" in cn  # {{increase}}: the up arrow before the change
+
+
+def test_east_asian_historical_person_box_and_title_marks() -> None:
+    article, shown = build("libai")
+    cn, tw = shown["zh-cn"], shown["zh-tw"]
+    assert "字\n:   太白" in cn and "号\n:   青莲居士" in cn
+    # the picture is the box's figure, never a row with its file name; its size is layout
+    assert "图片名称" not in cn and "220px" not in cn
+    # {{文学}}, a sidebar on a line of its own, shows nothing and is listed as a probable navbox
+    assert dict(article.diag.probable_navboxes) == {"文学": 1}
+    # {{單雙書名號轉換}}: 《》 in Simplified, 〈〉 in Traditional
+    assert "《望天门山》、《早发白帝城》" in _plain(cn)
+    assert "〈望天門山〉、〈早發白帝城〉" in _plain(tw)
+
+
+def test_number_templates_in_a_math_article() -> None:
+    _, shown = build("pi")
+    cn = shown["zh-cn"]
+    assert "约等于3.14159265，常用符号π来表示" in cn  # {{計算|π round 8}}, {{Math_pi}}
+    assert "22⁄7、355⁄113" in cn  # {{sfrac}}
+    assert "3.14159\u200926535\u200989793..." in cn  # {{gaps}}: thin spaces between the groups
+    assert "Fm3\u0305m" in cn  # {{overline|3}}
+
+
+def test_japanese_station_box() -> None:
+    _, shown = build("tokyo-station")
+    cn = shown["zh-cn"]
+    assert "日文原名\n:   東京" in cn and "平假名\n:   とうきょう" in cn  # Japanese, not converted
+    assert "grey" not in cn and "275px" not in cn  # the line colour and picture size are layout
+    assert "东京站丸之内站房与丸之内站前广场" in cn  # 圖片說明 is the figure's caption
+    assert "转车\n:   T09 大手町站" in _plain(cn)  # {{車站編號r|T|09|…}}
+    assert "3字母简写为“TYO”" in cn  # {{車站編號s|black|#ffffff|TYO}}
+    assert "（日语：中央停車場／ちゅうおうていしゃじょう chūō teishajō）" in cn  # {{jp}} is {{jpn}}
+
+
+def test_navboxes_at_the_foot_show_nothing() -> None:
+    article, shown = build("fantasy")
+    assert dict(article.diag.probable_navboxes) == {"周杰倫歌曲": 1, "周杰倫": 1, "Golden-Melody-Album": 1}
+    assert "probable navigation box (dropped): {{周杰倫}} × 1, first at line 7" in article.diag.warnings()
+
+
+def test_scientist_flags_icons_and_audio() -> None:
+    _, shown = build("einstein")
+    cn = shown["zh-cn"]
+    assert "逝世地点\n:   美国新泽西州" in _plain(cn)  # {{USA-1912}}
+    assert "诺贝尔" not in cn  # {{Nobel icon|1921年諾貝爾物理學獎|…}}: a medal icon, no text
+    assert "（德语：Albert Einstein／ˈalbɛʁt ˈʔaɪnʃtaɪn）" in cn  # {{Audio|file|text}}: the text

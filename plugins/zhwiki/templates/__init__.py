@@ -196,9 +196,10 @@ def _listed_infobox(key: str) -> bool:
 _CODE_LIKE = re.compile(r"[A-Z]{2,5}(-[A-Z0-9]+)?")
 
 
-def _alone_on_line(node: Template, ctx: RenderContext) -> bool:
-    """Whether the call stands on a line of its own, outside any other template."""
-    if ctx.template_stack:
+def _alone_on_line(node: Template, ctx: RenderContext, own: int = 0) -> bool:
+    """Whether the call stands on a line of its own, outside any other template (*own*: frames of
+    the call itself already on the template stack, 1 inside its handler)."""
+    if len(ctx.template_stack) > own:
         return False
     s = node.__dict__.get("_zhwiki_src") or str(node)
     return re.search(r"(?m)^[ \t]*" + re.escape(s) + r"[ \t]*$", ctx.section_text) is not None

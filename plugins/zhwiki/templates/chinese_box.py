@@ -53,6 +53,19 @@ def rows(node: Template, ctx: RenderContext) -> list[tuple[str, str]]:
             out.append((header, ""))
         out += given[group]
     known = set(fields) | set(data["title"]) | set(data["images"]) | set(data["captions"])
+    # a second (third …) name of the same thing: ``altname`` heads it, its fields end in 2 (3 …)
+    for n in range(2, 6):
+        head = arg_code(node, "altname" if n == 2 else f"altname{n - 1}")
+        more = []
+        for key, (label, tag, _group) in fields.items():
+            code = arg_code(node, f"{key}{n}")
+            value = cell(ctx, code) if code is not None else ""
+            if value.strip():
+                more.append((label, f'<span lang="{tag}">{M.noconv(value)}</span>' if tag != "zh" else value))
+        known |= {f"{key}{n}" for key in fields} | {"altname" if n == 2 else f"altname{n - 1}"}
+        if more:
+            out.append((cell(ctx, head) if head is not None else "", ""))
+            out += more
     for p in node.params:
         k = str(p.name).strip()
         if p.showkey and k not in known and not D.is_layout(k) and str(p.value).strip():

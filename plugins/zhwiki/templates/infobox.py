@@ -187,6 +187,7 @@ _TITLE_KEYS = ("name", "clubname", "official name", "conventional long name", "e
                "building name", "station name", "airport name", "above", "title", "common name", "native name")
 #: Parameters whose text belongs to the row of the parameter they follow (``population_footnotes``).
 _ATTACHED = re.compile(r"^(.+?)[ ]?(ref|refs|footnote|footnotes|note|notes|citation)$")
+_AS_OF = re.compile(r"^(.+?) as of$")
 _FILE_EXT = re.compile(r"\.(jpe?g|png|svg|gif|tiff?|webp|xcf|pdf|ogg|ogv|webm)\s*$", re.I)
 _LATLON = (("latd", "latm", "lats", "latns"), ("lat d", "lat m", "lat s", "lat ns"),
            ("lat deg", "lat min", "lat sec", "lat dir"))
@@ -230,6 +231,19 @@ class _Box:
         self.figures: list[str] = []
         self.rows: list[tuple[str, str]] = []  # (label, value); label "" = a full-width line, value "" = a header
         self.tables: list[str] = []
+
+
+def _multiple_image(ctx: RenderContext, code: Wikicode) -> list[str]:
+    """The pictures of a ``{{multiple image|image1=…|caption1=…}}`` given as an image parameter."""
+    out = []
+    for t in code.filter_templates(recursive=False):
+        if name_of(t) not in ("multiple image", "multiple images", "多图", "多圖"):
+            continue
+        for n in range(1, 31):
+            name = arg(t, f"image{n}")
+            if name and _FILE_EXT.search(file_name(name)):
+                out.append(figure(ctx, file_name(name), arg(t, f"caption{n}"), arg(t, f"alt{n}")).strip())
+    return out
 
 
 def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params: dict[str, str]) -> str | None:
@@ -306,6 +320,10 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             if fig:
                 box.figures.append(fig)
                 continue
+            gallery = _multiple_image(ctx, raw[k])
+            if gallery:
+                box.figures += gallery
+                continue
             if "{{" in value and str(value).lower().lstrip("{ ").startswith(("location map", "locator map", "maplink")):
                 continue  # a drawn location map: nothing to show offline
         if D.is_caption(rk) or D.is_layout(rk):
@@ -358,6 +376,11 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         if owner is not None:
             i = row_index[owner]
             box.rows[i] = (box.rows[i][0], box.rows[i][1] + text)
+            continue
+        as_of = _AS_OF.match(k)
+        if as_of and D.label(tname, rk) is None and as_of.group(1) in row_index:
+            i = row_index[as_of.group(1)]  # ``GDP_as_of = 2020``: the year of the value above, in brackets
+            box.rows[i] = (box.rows[i][0], f"{box.rows[i][1]}（{text}）")
             continue
         if re.fullmatch(r"\d+ ?(px|x\d+ ?px)?", value.strip()) and re.search(r"px$", value.strip()):
             continue  # a size (``pxl = 275px``) is layout whatever its parameter is called

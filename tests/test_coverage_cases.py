@@ -147,3 +147,30 @@ def test_scientist_flags_icons_and_audio() -> None:
     assert "逝世地点\n:   美国新泽西州" in _plain(cn)  # {{USA-1912}}
     assert "诺贝尔" not in cn  # {{Nobel icon|1921年諾貝爾物理學獎|…}}: a medal icon, no text
     assert "（德语：Albert Einstein／ˈalbɛʁt ˈʔaɪnʃtaɪn）" in cn  # {{Audio|file|text}}: the text
+
+
+def test_olympics_box_flags_named_in_chinese_and_a_single_notice() -> None:
+    article, shown = build("olympics2008")
+    cn, tw = _plain(shown["zh-cn"]), _plain(shown["zh-tw"])
+    assert "主办城市\n:   中华人民共和国北京市" in cn  # {{CHN-1949}}
+    assert "参赛国家和地区\n:   204个国家" in cn and "开幕式\n:   2008年8月8日" in cn
+    assert "运动员宣誓\n:   张怡宁" in cn
+    # {{希臘}} / {{加拿大}}: flag templates named by the country, in each script
+    assert "上届夏季奥运会\n:   希腊雅典 2004" in cn and "下届冬季奥运会\n:   加拿大温哥华 2010" in cn
+    assert "希臘雅典 2004" in tw
+    # {{original research|time=…}} alone: one notice in words, never its time= value
+    assert "!!! warning \"本条目可能包含原创研究\"" in shown["zh-cn"] and "2017-12-02" not in cn
+    assert dict(article.diag.probable_navboxes) == {"2008年夏季奧林匹克運動會": 1}
+
+
+def test_gallery_as_of_and_second_chinese_name() -> None:
+    article, shown = build("hangzhou-gallery")
+    cn = shown["zh-cn"]
+    # {{multiple image}} as the box's picture: its files are figures, never rows or text
+    md = {p.path: p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages}["index.md"]
+    assert md.count('<figure class="wiki-figure"') == 2 and "Hangzhou_CBD_night_show1.png" in md
+    assert "建成区面积\n:   648.46（2019）" in cn  # area_builtup_as_of beside its value
+    assert "中国杭州" not in cn  # web_title is the website link's text
+    # Infobox Chinese: altname heads the second name's fields t2/s2/p2
+    assert "苏州话拼音\n:   Lou Sîn" in cn
+    assert "本名\n\n繁体字\n:   周樹人\n\n简化字\n:   周树人\n\n汉语拼音\n:   Zhōu Shùrén" in cn

@@ -174,3 +174,17 @@ def test_gallery_as_of_and_second_chinese_name() -> None:
     # Infobox Chinese: altname heads the second name's fields t2/s2/p2
     assert "苏州话拼音\n:   Lou Sîn" in cn
     assert "本名\n\n繁体字\n:   周樹人\n\n简化字\n:   周树人\n\n汉语拼音\n:   Zhōu Shùrén" in cn
+
+
+def test_currency_box_and_regional_names() -> None:
+    article, shown = build("bitcoin")
+    md = {p.path: p.markdown for p in pipeline.convert_edition(article, "zh-tw").pages}["index.md"]
+    tw = _plain(shown["zh-tw"])
+    assert "啟用日期\n:   2009年1月3日" in tw and "使用國家和地區\n:   薩爾瓦多、古巴" in tw
+    assert "貨幣供給\n:   有限發行" in tw  # inflation_title labels inflation_rate
+    assert "比特分（Bitcent，cBTC）\n:   10<sup>−2</sup>" in md  # subunit name → {{val|e=-2}}
+    assert "ISO 4217代碼\n:   4H95J0R2X" in tw
+    assert "比特幣用戶端程式中常見的標識" in md.split("</figure>")[0]  # image_title_1 is the caption
+    # {{各地中文名}}: each region's name as written there, in every variant
+    assert "中國大陸\n:   比特币" in tw and "香港\n:   比特幣（位元幣）" in tw
+    assert "中国大陆\n:   比特币" in shown["zh-cn"] and "台湾\n:   比特幣" in shown["zh-cn"]

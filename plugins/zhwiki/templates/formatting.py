@@ -265,3 +265,17 @@ def station_number(node: Template, ctx: RenderContext) -> str:
     else:
         text = "".join(pos[:2])
     return escape.text(text)
+
+
+@register("formatting", "val")
+def val(node: Template, ctx: RenderContext) -> str:
+    """``{{val|1.5|e=-3|u=m}}`` → 1.5×10⁻³ m: a number, its power of ten and its unit as written."""
+    number = arg(node, 1)
+    exp = arg(node, "e").replace("-", "−")
+    unit = arg_code(node, "u", "ul")
+    out = escape.text(number)
+    if exp:
+        out += ("×" if number else "") + f"10<sup>{escape.text(exp)}</sup>"
+    if unit is not None and str(unit).strip():
+        out += " " + ctx.inline(unit)
+    return out

@@ -260,6 +260,8 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
             f"{stem}caption"] + ([base.replace("image", "caption")] if "image" in base else [])
     if base in ("image", "img", "photo", "picture", "cover", "image1", "screenshot"):
         caps += ["caption", "image caption", "imagecaption", "img capt", "image capt", "caption1"]
+    if m := re.fullmatch(r"image ?(\d+)", base):
+        caps += [f"image title {m.group(1)}", f"caption {m.group(1)}"]
     if base.startswith("map") or base == "image map":
         caps += ["map caption", "mapcaption"]
     if re.match(r"[\u3400-\u9fff]", k):  # 图像 / 圖片名稱 … : 图像说明 / 圖片說明, or a bare 说明

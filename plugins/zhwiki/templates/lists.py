@@ -21,6 +21,7 @@ from importlib import resources
 
 from mwparserfromhell.nodes import Template
 
+from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
 from . import arg, arg_code, name_of, positional, register, register_missing
@@ -158,3 +159,20 @@ def succession_part(node: Template, ctx: RenderContext) -> str:
         who = cell(ctx, arg_code(node, part))
         text = f"{words[part]}：{who}" if who else ""
     return ctx.stash_block(f'<p class="succession" markdown="span">{text}</p>') if text else ""
+
+
+@register("formatting", "各地中文名", "各地中文名称", "各地中文名稱")
+def regional_names(node: Template, ctx: RenderContext) -> str:
+    """``{{各地中文名|zh-tw=比特幣|zh-cn=比特币}}``: a small box of the name used in each region, each
+    name as written there (never converted)."""
+    from .infobox import box_markdown
+
+    data = table()["regional_names"]
+    rows = []
+    for code, region in data["regions"].items():
+        value = arg_code(node, code)
+        if value is not None and str(value).strip():
+            rows.append((escape.text(region), M.noconv(ctx.inline(value))))
+    head = ['<div class="infobox infobox-regional-names" markdown="1">', "",
+            f'<p class="infobox-title" markdown="span">{escape.text(data["title"])}</p>', ""]
+    return box_markdown(ctx, head, [], rows)

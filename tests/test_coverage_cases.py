@@ -188,3 +188,27 @@ def test_currency_box_and_regional_names() -> None:
     # {{各地中文名}}: each region's name as written there, in every variant
     assert "中國大陸\n:   比特币" in tw and "香港\n:   比特幣（位元幣）" in tw
     assert "中国大陆\n:   比特币" in shown["zh-cn"] and "台湾\n:   比特幣" in shown["zh-cn"]
+
+
+def test_country_box_native_names_ranks_and_trends() -> None:
+    article, shown = build("singapore")
+    cn = _plain(shown["zh-cn"])
+    md = {p.path: p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages}["index.md"]
+    # {{native name|tamil|…}}: the name in its language (a language written out is looked up)
+    assert '<span lang="en">Republic of Singapore</span>' in md and '<span lang="ta">சிங்கப்பூர் குடியரசு</span>' in md
+    assert "新加坡在东盟的位置" in cn  # {{legend2|#006400}}: the colour swatch only
+    assert "国语\n:   马来语" in cn  # languages_type labels languages
+    assert "佛教20.0% 无宗教（2020）" in cn  # religion_year beside the religions
+    assert "人口密度\n:   7,804人/平方公里（第3名）" in cn  # population_density_rank
+    assert "人类发展指数\n:   0.938▲" in cn  # HDI_change = increase
+    assert "历法\n:   公历" in cn
+    assert "Article 153A(2) of the Constitution" in md  # {{cite|…}} is a citation
+
+
+def test_generic_infobox_with_val_numbers() -> None:
+    _, shown = build("speed-of-light")
+    cn = _plain(shown["zh-cn"])
+    assert "精确值\n\n米每秒\n:   299\u2009792\u2009458" in cn  # {{val}}: digits in groups of three
+    assert "10.80亿（1.08×109）" in cn  # {{val|1.08|e=9}} (tags removed: 10<sup>9</sup>)
+    assert "从最近星系至地球\n:   25\u2009000 年" in cn  # u= unit after the number
+    assert "精确值为299\u2009792\u2009458 m/s" in cn

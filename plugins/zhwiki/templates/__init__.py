@@ -125,7 +125,7 @@ def lookup(name: str) -> Spec | None:
     key = normalize(name)
     key = ALIASES.get(key, key)
     spec = REGISTRY.get(key)
-    if spec is None and (key.startswith("cite ") or key == "citation" or key.startswith("cite-")):
+    if spec is None and (key.startswith("cite ") or key in ("citation", "cite") or key.startswith("cite-")):
         spec = REGISTRY.get("cite web")
     if spec is None and (key.startswith("infobox") or key.endswith(("信息框", "資訊框", " infobox"))):
         spec = REGISTRY.get("infobox")

@@ -267,10 +267,23 @@ def station_number(node: Template, ctx: RenderContext) -> str:
     return escape.text(text)
 
 
+def _digit_groups(number: str) -> str:
+    """Digits in groups of three with a thin space, as {{val}} shows them (299 792 458; 1.234 56)."""
+    m = re.fullmatch(r"([+\-−]?)(\d+)(?:\.(\d+))?", number.strip())
+    if not m:
+        return number
+    sign, whole, frac = m.groups()
+    if len(whole) > 4:
+        whole = "\u2009".join(whole[max(0, i - 3):i] for i in range(len(whole), 0, -3)[::-1])
+    if frac and len(frac) > 4:
+        frac = "\u2009".join(frac[i:i + 3] for i in range(0, len(frac), 3))
+    return sign.replace("-", "−") + whole + (f".{frac}" if frac else "")
+
+
 @register("formatting", "val")
 def val(node: Template, ctx: RenderContext) -> str:
     """``{{val|1.5|e=-3|u=m}}`` → 1.5×10⁻³ m: a number, its power of ten and its unit as written."""
-    number = arg(node, 1)
+    number = _digit_groups(arg(node, 1))
     exp = arg(node, "e").replace("-", "−")
     unit = arg_code(node, "u", "ul")
     out = escape.text(number)
@@ -279,3 +292,10 @@ def val(node: Template, ctx: RenderContext) -> str:
     if unit is not None and str(unit).strip():
         out += " " + ctx.inline(unit)
     return out
+
+
+@register("formatting", "legend", "legend2", "legend inline", "legend-line")
+def legend(node: Template, ctx: RenderContext) -> str:
+    """``{{legend2|#006400|说明}}``: a colour key; its colour swatch is drawing, its text (if any) stays."""
+    text = arg_code(node, 2)
+    return ctx.inline(text) if text is not None else ""

@@ -187,7 +187,8 @@ _TITLE_KEYS = ("name", "clubname", "official name", "conventional long name", "e
                "building name", "station name", "airport name", "above", "title", "common name", "native name")
 #: Parameters whose text belongs to the row of the parameter they follow (``population_footnotes``).
 _ATTACHED = re.compile(r"^(.+?)[ ]?(ref|refs|footnote|footnotes|note|notes|citation)$")
-_AS_OF = re.compile(r"^(.+?) as of$")
+_AS_OF = re.compile(r"^(.+?) (as of|year|rank|change)$")
+_TREND = {"increase": "▲", "decrease": "▼", "steady": "▬"}
 _FILE_EXT = re.compile(r"\.(jpe?g|png|svg|gif|tiff?|webp|xcf|pdf|ogg|ogv|webm)\s*$", re.I)
 _LATLON = (("latd", "latm", "lats", "latns"), ("lat d", "lat m", "lat s", "lat ns"),
            ("lat deg", "lat min", "lat sec", "lat dir"))
@@ -287,6 +288,8 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         raw[k] = p.value
         if k not in [o[1] for o in order]:
             order.append((rk, k))
+    # ``religion_year``, ``area_rank`` … go beside their value, which may come later: they come last
+    order.sort(key=lambda o: bool(_AS_OF.match(o[1])) and D.label(tname, o[0]) is None)
     consumed = {title_key} if title_key else set()
     pairs = D.all_pairs(tname)
     tables = D.all_tables(tname)
@@ -380,9 +383,16 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             box.rows[i] = (box.rows[i][0], box.rows[i][1] + text)
             continue
         as_of = _AS_OF.match(k)
-        if as_of and D.label(tname, rk) is None and as_of.group(1) in row_index:
-            i = row_index[as_of.group(1)]  # ``GDP_as_of = 2020``: the year of the value above, in brackets
-            box.rows[i] = (box.rows[i][0], f"{box.rows[i][1]}（{text}）")
+        base = as_of.group(1) if as_of else ""
+        owner = next((kk for kk in row_index if kk == base or kk.startswith(base + " ")), None) if base else None
+        if as_of and D.label(tname, rk) is None and owner is not None:
+            # ``GDP_as_of = 2020`` / ``religion_year``: the year of the value above, in brackets;
+            # ``area_rank = 196``: its rank; ``HDI_change = increase``: its trend arrow
+            i = row_index[owner]
+            what = as_of.group(2)
+            extra = (f"（第{text}名）" if what == "rank" else _TREND.get(text.strip(), "") if what == "change"
+                     else f"（{text}）")
+            box.rows[i] = (box.rows[i][0], f"{box.rows[i][1]}{extra}")
             continue
         if re.fullmatch(r"\d+ ?(px|x\d+ ?px)?", value.strip()) and re.search(r"px$", value.strip()):
             continue  # a size (``pxl = 275px``) is layout whatever its parameter is called

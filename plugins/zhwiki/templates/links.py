@@ -399,3 +399,19 @@ def pdflink(node: Template, ctx: RenderContext) -> str:
     """``{{PDFlink|[URL 标题]|大小}}``: the link, marked as a PDF document."""
     link = arg_code(node, 1)
     return (ctx.inline(link) + "（PDF）") if link is not None else ""
+
+
+@register("links", "native name", "native phrase", "nativename", "native name list")
+def native_name(node: Template, ctx: RenderContext) -> str:
+    """``{{native name|ms|Republik Singapura|icon=no}}``: the name in its language, never converted."""
+    code = arg(node, 1)
+    text = arg_code(node, 2)
+    if text is None:
+        return ""
+    code = code.strip().lower()
+    if code and not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", code):
+        try:
+            code = langcodes.find(code).language  # a language written out: ``tamil`` → ta
+        except LookupError:
+            code = "und"
+    return foreign(ctx.inline(text), code or "und")

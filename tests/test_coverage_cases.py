@@ -212,3 +212,24 @@ def test_generic_infobox_with_val_numbers() -> None:
     assert "10.80亿（1.08×109）" in cn  # {{val|1.08|e=9}} (tags removed: 10<sup>9</sup>)
     assert "从最近星系至地球\n:   25\u2009000 年" in cn  # u= unit after the number
     assert "精确值为299\u2009792\u2009458 m/s" in cn
+
+
+def _page(article: pipeline.Article, variant: str, needle: str) -> str:
+    """The Markdown of the page that contains *needle*."""
+    return next(p.markdown for p in pipeline.convert_edition(article, variant).pages if needle in p.markdown)
+
+
+def test_taiwan_division_box_other_language_and_climate_tables() -> None:
+    article, shown = build("taipei")
+    tw = _plain(shown["zh-tw"])
+    assert "英文名稱\n:   Taipei City" in tw and "簡稱\n:   北市" in tw
+    assert "市花\n:   杜鵑花" in tw and "市鳥\n:   臺灣藍鵲" in tw
+    assert "市旗" in _page(article, "zh-tw", "Flag_of_Taipei_City.svg").split("</figure>")[0]  # caption_flag
+    assert "泰雅語\n:   Mnka'" in tw  # Infobox Chinese lang1 / lang1_content
+    md = _page(article, "zh-tw", "氣候平均數據")
+    # {{climate chart}}: its 36 numbers as a table (lows, highs, precipitation by month)
+    assert "| 平均最低氣溫（°C） | 14.4 | 14.7 | 16.2 |" in md
+    assert "| 降水量（毫米） | 93.8 | 129.4 | 157.8 |" in md
+    # {{Weather box}}: only the rows it gives, with the whole year when given
+    assert "| 平均高溫（°C） | 19.6 | 20.7 |" in md and "| 平均低溫（°C） | 14.4 | 14.7 |" in md
+    assert md.rstrip().endswith("| 20.8 |")

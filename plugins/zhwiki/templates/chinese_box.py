@@ -66,6 +66,12 @@ def rows(node: Template, ctx: RenderContext) -> list[tuple[str, str]]:
         if more:
             out.append((cell(ctx, head) if head is not None else "", ""))
             out += more
+    # other languages by name: ``lang1 = 泰雅語`` with ``lang1_content = Mnka'``
+    for n in range(1, 10):
+        name, content = arg_code(node, f"lang{n}"), arg_code(node, f"lang{n}_content")
+        known |= {f"lang{n}", f"lang{n}_content"}
+        if name is not None and content is not None and str(content).strip():
+            out.append((cell(ctx, name), f'<span lang="und">{M.noconv(cell(ctx, content))}</span>'))
     for p in node.params:
         k = str(p.name).strip()
         if p.showkey and k not in known and not D.is_layout(k) and str(p.value).strip():

@@ -39,6 +39,7 @@ IGNORED = (
     # boxes without prose of the article: the medical disclaimer box (it links to 医学声明), the
     # interactive map frame of {{maplink}}, the coloured square of {{HDIcolor}} beside an HDI value
     "medical", "maplink", "hdicolor", "location map", "location map+", "location map many",
+    "image label", "image label begin", "image label end", "image label small",
     # icons with no text: the Nobel medal beside a laureate's name, the GHS hazard pictograms
     "nobel icon", "ghs explosive", "ghs flame", "ghs flame over circle", "ghs gas cylinder", "ghs corrosion",
     "ghs skull and crossbones", "ghs exclamation mark", "ghs health hazard", "ghs environment",

@@ -233,3 +233,15 @@ def test_taiwan_division_box_other_language_and_climate_tables() -> None:
     # {{Weather box}}: only the rows it gives, with the whole year when given
     assert "| 平均高溫（°C） | 19.6 | 20.7 |" in md and "| 平均低溫（°C） | 14.4 | 14.7 |" in md
     assert md.rstrip().endswith("| 20.8 |")
+
+
+def test_conflict_dagger_collapsed_box_and_quote() -> None:
+    article, shown = build("sino-japanese-war")
+    cn = _plain(shown["zh-cn"])
+    assert "| 大清 | 大日本帝国 |" in cn  # {{QING}} / {{JPN-EMP}} as the combatants
+    assert "左宝贵† | 明治天皇 |" in cn  # {{KIA}}: the dagger after a commander killed in action
+    page = _plain(html.unescape(re.sub(r"<[^>]+>", "", _page(article, "zh-cn", "宣战诏书"))))
+    # {{HideH|title}} … {{HideF}}: the box shown open, its title in bold; {{引用}} is a quotation
+    assert "《光绪二十年对日宣战诏书》（1894年8月1日）" in page
+    assert "朝鲜为我大清藩属" in page
+    assert "清国ニ対スル" not in page  # {{Wikisourcelang}}: a sister-project box, dropped

@@ -86,11 +86,13 @@ def collapsible_list(node: Template, ctx: RenderContext) -> str:
     return '<span class="collapsible-list">' + "<br>".join(lines) + "</span>" if lines else ""
 
 
-@register("formatting", "hidden", "hidden begin", "hidden end", "collapse top", "collapse bottom", "cot", "cob")
+@register("formatting", "hidden", "hidden begin", "hidden end", "collapse top", "collapse bottom", "cot", "cob",
+          "hideh", "hidef")
 def hidden(node: Template, ctx: RenderContext) -> str:
-    """``{{hidden|标题|内容}}`` shown open: the title in bold, then the content."""
+    """``{{hidden|标题|内容}}`` shown open: the title in bold, then the content.  ``{{HideH|标题}}`` …
+    ``{{HideF}}`` are zh.wikipedia's begin and end of such a box."""
     name = name_of(node)
-    if name in ("hidden end", "collapse bottom", "cob"):
+    if name in ("hidden end", "collapse bottom", "cob", "hidef"):
         return ""
     title = arg_code(node, "title", "header", 1)
     body = arg_code(node, "content", 2) if name == "hidden" else None
@@ -299,3 +301,9 @@ def legend(node: Template, ctx: RenderContext) -> str:
     """``{{legend2|#006400|说明}}``: a colour key; its colour swatch is drawing, its text (if any) stays."""
     text = arg_code(node, 2)
     return ctx.inline(text) if text is not None else ""
+
+
+@register("formatting", "kia", "killed in action")
+def killed_in_action(node: Template, ctx: RenderContext) -> str:
+    """``{{KIA}}``: the dagger zh.wikipedia puts after a commander killed in action."""
+    return "†"

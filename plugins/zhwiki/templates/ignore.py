@@ -20,7 +20,7 @@ IGNORED = (
     "朝鲜战争", "韓戰紀念建築", "美國索引", "cold war", "american conflicts", "prc conflicts",
     "ussr conflicts", "world war ii", "navbox", "navboxes", "冷战", "第二次世界大战",
     # metadata and sister-project boxes
-    "authority control", "规范控制", "commons", "commons cat", "commons category", "commons+cat",
+    "authority control", "规范控制", "commons", "commons cat", "wikisourcelang", "wikisource lang", "commons category", "commons+cat",
     "commonscat", "wikiquote", "wiktionary", "wikisource", "sister project links", "portal",
     "portal bar", "defaultsort", "featured article", "good article", "short description",
     "use dmy dates", "use mdy dates", "toc", "toc limit", "toc right", "clear", "-", "clr",

@@ -245,3 +245,13 @@ def test_conflict_dagger_collapsed_box_and_quote() -> None:
     assert "《光绪二十年对日宣战诏书》（1894年8月1日）" in page
     assert "朝鲜为我大清藩属" in page
     assert "清国ニ対スル" not in page  # {{Wikisourcelang}}: a sister-project box, dropped
+
+
+def test_award_rows_and_marriages() -> None:
+    _, shown = build("miyazaki")
+    cn = _plain(shown["zh-cn"])
+    assert "国籍\n:   日本" in cn
+    assert "配偶\n:   太田朱美（1965年结婚）" in cn  # {{marriage|name|1965}}: the name is kept
+    assert "配偶\n:   米列娃·马利奇（1903年—1919年）" in cn
+    assert "奥斯卡金像奖\n:   最佳动画片2002年 《千与千寻》" in cn  # academyawards
+    assert "蓝丝带奖\n:   最佳影片 2001年 《千与千寻》" in cn

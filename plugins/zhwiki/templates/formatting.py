@@ -307,3 +307,20 @@ def legend(node: Template, ctx: RenderContext) -> str:
 def killed_in_action(node: Template, ctx: RenderContext) -> str:
     """``{{KIA}}``: the dagger zh.wikipedia puts after a commander killed in action."""
     return "†"
+
+
+def _year(text: str) -> str:
+    return text + "年" if re.fullmatch(r"\d{1,4}", text) else text
+
+
+@register("formatting", "marriage")
+def marriage(node: Template, ctx: RenderContext) -> str:
+    """``{{marriage|配偶|1903|1919}}`` → 配偶（1903年—1919年）; with one year, 配偶（1965年结婚）."""
+    who = arg_code(node, 1)
+    start, end = arg(node, 2), arg(node, 3)
+    name = ctx.inline(who) if who is not None else ""
+    if start and end:
+        return f"{name}（{escape.text(_year(start))}—{escape.text(_year(end))}）"
+    if start:
+        return f"{name}（{escape.text(_year(start))}结婚）"
+    return name

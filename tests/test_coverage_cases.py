@@ -255,3 +255,16 @@ def test_award_rows_and_marriages() -> None:
     assert "配偶\n:   米列娃·马利奇（1903年—1919年）" in cn
     assert "奥斯卡金像奖\n:   最佳动画片2002年 《千与千寻》" in cn  # academyawards
     assert "蓝丝带奖\n:   最佳影片 2001年 《千与千寻》" in cn
+
+
+def test_classic_book_box_chinese_name_box_and_cropped_image() -> None:
+    article, shown = build("journey-west")
+    cn = _plain(shown["zh-cn"])
+    md = {p.path: p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages}["index.md"]
+    assert "全名\n:   西游记" in cn and "章回\n:   100" in cn  # {{古籍}}: a book box with Chinese names
+    first = md.split("</figure>")[0]
+    assert "Bai_Gu_Jing.jpg" in first and "尸魔三戏唐三藏" in first  # caption goes with 圖片
+    # {{Chinese|pic=…}}: zh.wikipedia's name box, not the inline {{zh}} text
+    assert "繁体字\n:   西遊記" in cn and "汉语拼音\n:   Xī Yóu Jì" in cn and "繁体：" not in cn
+    # {{CSS image crop}}: the picture with its description; {{PDF page link}}: its text
+    assert "唯一“证据”是（天启）《淮安府志》卷之十九 艺文志一的记载。" in cn

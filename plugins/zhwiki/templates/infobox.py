@@ -267,7 +267,7 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
         caps += ["map caption", "mapcaption"]
     if re.match(r"[\u3400-\u9fff]", k):  # 图像 / 圖片名稱 … : 图像说明 / 圖片說明, or a bare 说明
         head = re.sub(r"(名称|名稱|文件|檔案)$", "", k)
-        caps += [head + w for w in ("说明", "說明", "注释", "註釋", "描述")] + ["说明", "說明"]
+        caps += [head + w for w in ("说明", "說明", "注释", "註釋", "描述")] + ["说明", "說明", "caption"]
     caption = next((params[c] for c in caps if params.get(c, "").strip()), "")
     alt = next((params[c] for c in (f"{base} alt", f"{stem} alt", "alt") if params.get(c, "").strip()), "")
     return figure(ctx, name, caption, alt).strip()

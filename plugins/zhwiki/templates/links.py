@@ -289,9 +289,23 @@ def _pairs(ctx: RenderContext, node: Template, fields: list[tuple[str, str, str]
     return "；".join(out)
 
 
+#: Parameters only the name box takes (Template:Infobox Chinese), never the inline {{zh}}.
+_CHINESE_BOX_ONLY = {"pic", "picsize", "piccap", "title", "showflag", "altname", "order", "image", "caption"}
+
+
 @register("links", "zh", "chinese", "lang-zh")
 def zh(node: Template, ctx: RenderContext) -> str:
-    """``{{zh|t=韓戰|s=韩战|p=Hán zhàn}}`` → 「繁体：韓戰；简体：韩战；拼音：Hán zhàn」, scripts as written."""
+    """``{{zh|t=韓戰|s=韩战|p=Hán zhàn}}`` → 「繁体：韓戰；简体：韩战；拼音：Hán zhàn」, scripts as written.
+
+    ``{{Chinese|pic=…|t=…}}`` on a line of its own, or with the box's own parameters (``pic``,
+    ``title``, ``showflag`` …), is zh.wikipedia's name box: it renders as ``{{Infobox Chinese}}``."""
+    from . import _alone_on_line
+
+    if name_of(node) == "chinese" and (_alone_on_line(node, ctx, own=1) or any(
+            str(p.name).strip() in _CHINESE_BOX_ONLY for p in node.params if p.showkey)):
+        from .chinese_box import infobox_chinese
+
+        return infobox_chinese(node, ctx)
     if not any(p.showkey for p in node.params):
         body = arg_code(node, 1)
         return foreign(ctx.inline(body), "zh") if body is not None else ""

@@ -268,3 +268,11 @@ def test_classic_book_box_chinese_name_box_and_cropped_image() -> None:
     assert "繁体字\n:   西遊記" in cn and "汉语拼音\n:   Xī Yóu Jì" in cn and "繁体：" not in cn
     # {{CSS image crop}}: the picture with its description; {{PDF page link}}: its text
     assert "唯一“证据”是（天启）《淮安府志》卷之十九 艺文志一的记载。" in cn
+
+
+def test_sport_box_first_is_a_row_but_a_name_box_option_is_not() -> None:
+    _, shown = build("football")
+    cn = _plain(shown["zh-cn"])
+    assert "最高管理机构\n:   国际足球联合会" in cn and "起源\n:   古代足球：战国时代（蹴鞠），中国（公认）" in cn
+    assert "身体接触\n:   是" in cn and "男女混合\n:   否" in cn and "奥运会项目\n:   1900年" in cn
+    assert "\n:   t\n" not in cn  # Infobox Chinese first=t only orders its rows

@@ -52,7 +52,8 @@ def rows(node: Template, ctx: RenderContext) -> list[tuple[str, str]]:
         if len(given) > 1:
             out.append((header, ""))
         out += given[group]
-    known = set(fields) | set(data["title"]) | set(data["images"]) | set(data["captions"])
+    known = (set(fields) | set(data["title"]) | set(data["images"]) | set(data["captions"])
+             | set(data.get("options", [])))  # display options (``first=``) are no rows
     # a second (third …) name of the same thing: ``altname`` heads it, its fields end in 2 (3 …)
     for n in range(2, 6):
         head = arg_code(node, "altname" if n == 2 else f"altname{n - 1}")

@@ -276,3 +276,17 @@ def test_sport_box_first_is_a_row_but_a_name_box_option_is_not() -> None:
     assert "最高管理机构\n:   国际足球联合会" in cn and "起源\n:   古代足球：战国时代（蹴鞠），中国（公认）" in cn
     assert "身体接触\n:   是" in cn and "男女混合\n:   否" in cn and "奥运会项目\n:   1900年" in cn
     assert "\n:   t\n" not in cn  # Infobox Chinese first=t only orders its rows
+
+
+def test_country_symbols_footnotes_river_box_and_ipa() -> None:
+    article, shown = build("japan-river")
+    cn = _plain(shown["zh-cn"])
+    # {{主條目消歧義|…}}: a hatnote with its own text
+    assert "「日本国」重定向至此。关于同名山峰，详见「日本国山」。" in cn.replace("“", "「").replace("”", "」")
+    assert "皇室徽章\n:   菊花纹章" in cn  # symbol_type labels symbol
+    assert "地区语言\n:   阿伊努语、琉球语" in cn
+    assert "a. 日本没有法定的官方语言。" in cn  # footnote_a at full width
+    assert "源头所在地区\n:   青海" in cn and "源头海拔（米）\n:   4800" in cn  # {{Geobox|河流}}
+    assert "流域面积（平方公里）\n:   795000" in cn and "34" not in cn.split("源头")[1].split("流域")[0]
+    assert "（[ɲippoꜜɴ]）" in cn  # {{IPA-ja}}: the transcription in phonetic brackets
+    assert "位置香港以东" in cn  # {{HKSAR}}

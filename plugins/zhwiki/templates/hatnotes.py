@@ -76,7 +76,7 @@ def further(node: Template, ctx: RenderContext) -> str:
     return hatnote(ctx, "更多信息：" + join_zh(t)) if t else ""
 
 
-@register("hatnotes", "rellink", "hatnote", "relink", "dablink")
+@register("hatnotes", "rellink", "hatnote", "relink", "dablink", "主條目消歧義", "主条目消歧义")
 def rellink(node: Template, ctx: RenderContext) -> str:
     """Free text, as written."""
     body = arg_code(node, 1, "text")

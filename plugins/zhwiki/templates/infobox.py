@@ -400,6 +400,10 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             from .links import foreign
 
             text = foreign(text, "ja")  # 日文原名 / 平假名: Japanese as written, never converted
+        note = re.fullmatch(r"footnote ([a-z])", k)
+        if note:  # ``footnote_a``: the note the box's ``<sup>a</sup>`` marks, at full width
+            box.rows.append(("", f"{note.group(1)}. {text}"))
+            continue
         text = _with_unit(k, text)
         lab = D.label(tname, rk)
         if lab is None:

@@ -429,3 +429,18 @@ def native_name(node: Template, ctx: RenderContext) -> str:
         except LookupError:
             code = "und"
     return foreign(ctx.inline(text), code or "und")
+
+
+@register("links", "ipa-xx (any language code)")
+def ipa_lang(node: Template, ctx: RenderContext) -> str:
+    """``{{IPA-ja|ɲippoꜜɴ|…|file.ogg}}``: the transcription in phonetic brackets (the sound file
+    and the label option are for the web page)."""
+    text = arg(node, 1)
+    return f'<span class="ipa">{M.noconv(escape.text("[" + text + "]"))}</span>' if text else ""
+
+
+def _ipa_pattern(key: str) -> Spec | None:
+    return REGISTRY.get("ipa-xx (any language code)") if re.fullmatch(r"IPA-[a-z]{2,3}", key) else None
+
+
+PATTERNS.append(_ipa_pattern)

@@ -45,6 +45,9 @@ class Diagnostics:
     unlabelled_params: Counter[str] = field(default_factory=Counter)
     #: Every source line of each unknown template's calls, in order (for the editors' list).
     unknown_template_all_lines: dict[str, list[int]] = field(default_factory=dict)
+    #: Unknown parameterless calls on a line of their own (how navigation boxes stand): name → count.
+    probable_navboxes: Counter[str] = field(default_factory=Counter)
+    probable_navbox_lines: dict[str, int | None] = field(default_factory=dict)
     _seen: set[tuple[str, str, int | None]] = field(default_factory=set)
 
     def defect(self, kind: str, message: str, line: int | None = None, section: str | None = None) -> None:
@@ -65,6 +68,11 @@ class Diagnostics:
         if line is not None and line not in lines:
             lines.append(line)
 
+    def probable_navbox(self, name: str, line: int | None) -> None:
+        """Count a probable navigation box (shown as nothing; listed so that it can be confirmed)."""
+        self.probable_navboxes[name] += 1
+        self.probable_navbox_lines.setdefault(name, line)
+
     def unlabelled_param(self, template: str, param: str) -> None:
         """Count an infobox parameter that has no Chinese label yet (so that the tables can grow)."""
         self.unlabelled_params[f"{template}: {param}"] += 1
@@ -76,4 +84,8 @@ class Diagnostics:
             line = self.unknown_template_lines.get(name)
             where = f", first at line {line}" if line else ""
             out.append(f"unknown template: {{{{{name}}}}} × {n}{where}")
+        for name, n in sorted(self.probable_navboxes.items(), key=lambda kv: (-kv[1], kv[0])):
+            line = self.probable_navbox_lines.get(name)
+            where = f", first at line {line}" if line else ""
+            out.append(f"probable navigation box (dropped): {{{{{name}}}}} × {n}{where}")
         return out

@@ -646,6 +646,9 @@ def summary(article: Article) -> list[str]:
     ]
     if d.unknown_templates:
         lines.append("unknown templates: " + ", ".join(f"{k} × {v}" for k, v in d.unknown_templates.most_common()))
+    if d.probable_navboxes:
+        lines.append("probable navigation boxes (dropped): "
+                     + ", ".join(f"{k} × {v}" for k, v in d.probable_navboxes.most_common()))
     if d.unlabelled_params:
         lines.append("infobox parameters without a label: "
                      + ", ".join(f"{k} × {v}" for k, v in sorted(d.unlabelled_params.items())))

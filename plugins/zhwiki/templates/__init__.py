@@ -31,6 +31,7 @@ from .registry import (  # noqa: F401  (the registry's names, as the package has
     Handler,
     Spec,
     alias,
+    alone_on_line,
     arg,
     arg_code,
     exact_key,
@@ -89,10 +90,22 @@ def fill_defaults(node: Template) -> None:
     node.__dict__.pop("_zhwiki_params", None)
 
 
+#: Names written like codes (``{{ZZZ}}``, ``{{USA-1912}}``): flags and parties, never navigation boxes.
+_CODE_LIKE = re.compile(r"[A-Z]{2,5}(-[A-Z0-9]+)?")
+
+
 def unknown(node: Template, ctx: RenderContext, name: str) -> str:
     """An unknown template: listed in the build summary with its line; the reader sees only its
     single text argument (one positional value, no named ones), else nothing — never joined
-    parameters or a marker."""
+    parameters or a marker.
+
+    A call without parameters on a line of its own (``{{周杰倫}}``, ``{{烷烃}}`` at an article's
+    foot) is how zh.wikipedia places navigation boxes and sidebars, which have thousands of
+    names: it shows nothing and is listed in the summary as a probable navigation box."""
+    if not node.params and name and not _CODE_LIKE.fullmatch(name) and alone_on_line(node, ctx):
+        ctx.diag.probable_navbox(name, ctx.line_of(node))
+        ctx.diag.template("ignored")
+        return ""
     ctx.diag.unknown_template(name or "(empty name)", ctx.line_of(node))
     ctx.diag.template("unknown")
     values = [p for p in node.params if str(p.value).strip()]

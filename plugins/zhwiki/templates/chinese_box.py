@@ -52,7 +52,27 @@ def rows(node: Template, ctx: RenderContext) -> list[tuple[str, str]]:
         if len(given) > 1:
             out.append((header, ""))
         out += given[group]
-    known = set(fields) | set(data["title"]) | set(data["images"]) | set(data["captions"])
+    known = (set(fields) | set(data["title"]) | set(data["images"]) | set(data["captions"])
+             | set(data.get("options", [])))  # display options (``first=``) are no rows
+    # a second (third …) name of the same thing: ``altname`` heads it, its fields end in 2 (3 …)
+    for n in range(2, 6):
+        head = arg_code(node, "altname" if n == 2 else f"altname{n - 1}")
+        more = []
+        for key, (label, tag, _group) in fields.items():
+            code = arg_code(node, f"{key}{n}")
+            value = cell(ctx, code) if code is not None else ""
+            if value.strip():
+                more.append((label, f'<span lang="{tag}">{M.noconv(value)}</span>' if tag != "zh" else value))
+        known |= {f"{key}{n}" for key in fields} | {"altname" if n == 2 else f"altname{n - 1}"}
+        if more:
+            out.append((cell(ctx, head) if head is not None else "", ""))
+            out += more
+    # other languages by name: ``lang1 = 泰雅語`` with ``lang1_content = Mnka'``
+    for n in range(1, 10):
+        name, content = arg_code(node, f"lang{n}"), arg_code(node, f"lang{n}_content")
+        known |= {f"lang{n}", f"lang{n}_content"}
+        if name is not None and content is not None and str(content).strip():
+            out.append((cell(ctx, name), f'<span lang="und">{M.noconv(cell(ctx, content))}</span>'))
     for p in node.params:
         k = str(p.name).strip()
         if p.showkey and k not in known and not D.is_layout(k) and str(p.value).strip():

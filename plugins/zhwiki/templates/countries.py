@@ -469,3 +469,33 @@ def flag_ioc_athlete(node: Template, ctx: RenderContext) -> str:
     name = ctx.inline(who) if who is not None else ""
     team = localized(node, ctx, key) if key else ""
     return f"{name}（{team}）" if name and team else name or team
+
+
+#: Flag templates named by the country's Chinese name (``{{希臘}}``, ``{{英國}}``, ``{{意大利}}``):
+#: CLDR's simplified and traditional names → region code.
+_CHINESE_NAMED: dict[str, str] = {}
+for _loc in (_HK, _HANT, _HANS):
+    for _code, _name in _loc.territories.items():
+        if re.fullmatch(r"[A-Z]{2}", _code):
+            _CHINESE_NAMED[_name] = _code
+
+
+@register("countries", "country by chinese name (any name)")
+def chinese_named_flag(node: Template, ctx: RenderContext) -> str:
+    """``{{希臘}}``: the flag and name of the country; in the current script, as CLDR names it.
+
+    Such a call on a line of its own is a navigation box of that country instead, and shows nothing."""
+    from .registry import alone_on_line as _alone_on_line
+
+    name = exact_key(str(node.name))
+    if not node.params and _alone_on_line(node, ctx, own=1):
+        ctx.diag.probable_navbox(name, ctx.line_of(node))
+        return ""
+    return _show(ctx, cldr_country(_CHINESE_NAMED[name]) or name)
+
+
+def _chinese_name_pattern(key: str) -> Spec | None:
+    return REGISTRY.get("country by chinese name (any name)") if key in _CHINESE_NAMED else None
+
+
+PATTERNS.append(_chinese_name_pattern)

@@ -7,8 +7,11 @@ with its title in bold: a study edition prints, and browsers do not print closed
 
 from __future__ import annotations
 
+import re
+
 from mwparserfromhell.nodes import Template
 
+from ..render import escape
 from ..render.context import RenderContext
 from .registry import arg, arg_code, name_of, register
 
@@ -83,11 +86,13 @@ def collapsible_list(node: Template, ctx: RenderContext) -> str:
     return '<span class="collapsible-list">' + "<br>".join(lines) + "</span>" if lines else ""
 
 
-@register("formatting", "hidden", "hidden begin", "hidden end", "collapse top", "collapse bottom", "cot", "cob")
+@register("formatting", "hidden", "hidden begin", "hidden end", "collapse top", "collapse bottom", "cot", "cob",
+          "hideh", "hidef")
 def hidden(node: Template, ctx: RenderContext) -> str:
-    """``{{hidden|标题|内容}}`` shown open: the title in bold, then the content."""
+    """``{{hidden|标题|内容}}`` shown open: the title in bold, then the content.  ``{{HideH|标题}}`` …
+    ``{{HideF}}`` are zh.wikipedia's begin and end of such a box."""
     name = name_of(node)
-    if name in ("hidden end", "collapse bottom", "cob"):
+    if name in ("hidden end", "collapse bottom", "cob", "hidef"):
         return ""
     title = arg_code(node, "title", "header", 1)
     body = arg_code(node, "content", 2) if name == "hidden" else None
@@ -141,3 +146,181 @@ def math_text(node: Template, ctx: RenderContext) -> str:
     if body is None:
         return ""
     return f'<span class="texhtml">{ctx.inline(body)}</span>'
+
+
+@register("formatting", "eqm", "equilibrium")
+def equilibrium(node: Template, ctx: RenderContext) -> str:
+    """``{{eqm}}``: the equilibrium arrow of a chemical equation."""
+    return "⇌"
+
+
+_CHARGE = re.compile(r"\d*[+\-−]")
+
+
+@register("formatting", "chem", "chem2")
+def chem(node: Template, ctx: RenderContext) -> str:
+    """``{{chem|C|2|H|5|O|H}}`` → C<sub>2</sub>H<sub>5</sub>OH: counts as subscripts, a charge
+    (``+``, ``2−``) as a superscript, everything else as text."""
+    out = ""
+    for p in node.params:
+        if p.showkey:
+            continue
+        v = str(p.value).strip()
+        if v.isdigit():
+            out += f"<sub>{v}</sub>"
+        elif _CHARGE.fullmatch(v):
+            out += f"<sup>{escape.text(v.replace('-', '−'))}</sup>"
+        else:
+            out += ctx.inline(p.value)
+    return out
+
+
+@register("formatting", "increase", "decrease", "steady", "increase neutral", "decrease neutral")
+def trend(node: Template, ctx: RenderContext) -> str:
+    """``{{increase}}`` ▲, ``{{decrease}}`` ▼, ``{{steady}}`` ▬: the trend arrow before a change."""
+    name = name_of(node)
+    return "▲" if name.startswith("increase") else "▼" if name.startswith("decrease") else "▬"
+
+
+@register("formatting", "overline", "overbar")
+def overline(node: Template, ctx: RenderContext) -> str:
+    """``{{overline|3}}`` → 3̄ (a bar over each character, as in crystallographic notation)."""
+    return "".join(ch + "\u0305" for ch in escape.text(arg(node, 1)))
+
+
+@register("formatting", "sfrac", "frac", "fraction")
+def sfrac(node: Template, ctx: RenderContext) -> str:
+    """``{{sfrac|22|7}}`` → 22/7 with the numerator raised; ``{{sfrac|1|1|2}}`` → 1 1/2."""
+    pos = [str(p.value).strip() for p in node.params if not p.showkey]
+    if len(pos) >= 3:
+        whole, num, den = pos[0], pos[1], pos[2]
+    elif len(pos) == 2:
+        whole, (num, den) = "", pos
+    elif len(pos) == 1:
+        whole, num, den = "", "1", pos[0]
+    else:
+        return ""
+    return (escape.text(whole) + " " if whole else "") + f"<sup>{escape.text(num)}</sup>⁄<sub>{escape.text(den)}</sub>"
+
+
+@register("formatting", "gaps", "gap")
+def gaps(node: Template, ctx: RenderContext) -> str:
+    """``{{gaps|3.1415|9265}}``: digit groups with a thin space between them."""
+    return "\u2009".join(escape.text(str(p.value).strip()) for p in node.params if not p.showkey)
+
+
+@register("formatting", "pi", "math pi", "π")
+def pi(node: Template, ctx: RenderContext) -> str:
+    """``{{pi}}``, ``{{Math_pi}}``: the letter π."""
+    return "π"
+
+
+@register("formatting", "計算", "计算")
+def calculate(node: Template, ctx: RenderContext) -> str:
+    """``{{計算|π round 8}}``: a ``{{#expr:}}`` with π written as the letter (3.14159265)."""
+    from .magic import ExprError, evaluate_expr, format_number
+
+    expr = arg(node, 1).replace("π", " pi ")
+    try:
+        return escape.text(format_number(evaluate_expr(expr)))
+    except ExprError:  # MediaWiki shows an error for a bad expression; we report it
+        ctx.defect("expression", f"{{{{計算|{arg(node, 1)}}}}} cannot be evaluated; nothing shown", node)
+        return ""
+
+
+@register("formatting", "percent", "percentage", "pct")
+def percent(node: Template, ctx: RenderContext) -> str:
+    """``{{percent|62,984,825|136,669,237|1}}`` → 46.1%: the first number as a share of the second,
+    rounded to the given decimals (``pad=yes`` keeps trailing zeros)."""
+    try:
+        a = float(arg(node, 1).replace(",", ""))
+        b = float(arg(node, 2).replace(",", ""))
+        places = int(arg(node, 3, default="0") or 0)
+    except ValueError:
+        ctx.defect("expression", "{{percent}} without two numbers; nothing shown", node)
+        return ""
+    if b == 0:
+        return ""
+    return f"{a / b * 100:.{places}f}%"
+
+
+@register("formatting", "單雙書名號轉換", "单双书名号转换")
+def title_marks(node: Template, ctx: RenderContext) -> str:
+    """``{{單雙書名號轉換|望天門山}}``: a short work's title, in 《》 in Simplified Chinese and in 〈〉
+    in Traditional Chinese (the Taiwan style for poems and articles)."""
+    from .registry import variant_text
+
+    body = arg_code(node, 1)
+    if body is None:
+        return ""
+    return (variant_text(ctx, "zh-hans:《;zh-hant:〈;") + ctx.inline(body)
+            + variant_text(ctx, "zh-hans:》;zh-hant:〉;"))
+
+
+@register("formatting", "車站編號r", "车站编号r", "車站編號s", "车站编号s")
+def station_number(node: Template, ctx: RenderContext) -> str:
+    """Station numbering marks: ``{{車站編號r|T|09|#009BBF|4}}`` → T09 (line letter and number; the
+    colour is the box's), ``{{車站編號s|black|#ffffff|TYO}}`` → TYO (colours, then the text)."""
+    pos = [str(p.value).strip() for p in node.params if not p.showkey]
+    if name_of(node).endswith("s"):
+        text = pos[2] if len(pos) >= 3 else (pos[-1] if pos else "")
+    else:
+        text = "".join(pos[:2])
+    return escape.text(text)
+
+
+def _digit_groups(number: str) -> str:
+    """Digits in groups of three with a thin space, as {{val}} shows them (299 792 458; 1.234 56)."""
+    m = re.fullmatch(r"([+\-−]?)(\d+)(?:\.(\d+))?", number.strip())
+    if not m:
+        return number
+    sign, whole, frac = m.groups()
+    if len(whole) > 4:
+        whole = "\u2009".join(whole[max(0, i - 3):i] for i in range(len(whole), 0, -3)[::-1])
+    if frac and len(frac) > 4:
+        frac = "\u2009".join(frac[i:i + 3] for i in range(0, len(frac), 3))
+    return sign.replace("-", "−") + whole + (f".{frac}" if frac else "")
+
+
+@register("formatting", "val")
+def val(node: Template, ctx: RenderContext) -> str:
+    """``{{val|1.5|e=-3|u=m}}`` → 1.5×10⁻³ m: a number, its power of ten and its unit as written."""
+    number = _digit_groups(arg(node, 1))
+    exp = arg(node, "e").replace("-", "−")
+    unit = arg_code(node, "u", "ul")
+    out = escape.text(number)
+    if exp:
+        out += ("×" if number else "") + f"10<sup>{escape.text(exp)}</sup>"
+    if unit is not None and str(unit).strip():
+        out += " " + ctx.inline(unit)
+    return out
+
+
+@register("formatting", "legend", "legend2", "legend inline", "legend-line")
+def legend(node: Template, ctx: RenderContext) -> str:
+    """``{{legend2|#006400|说明}}``: a colour key; its colour swatch is drawing, its text (if any) stays."""
+    text = arg_code(node, 2)
+    return ctx.inline(text) if text is not None else ""
+
+
+@register("formatting", "kia", "killed in action")
+def killed_in_action(node: Template, ctx: RenderContext) -> str:
+    """``{{KIA}}``: the dagger zh.wikipedia puts after a commander killed in action."""
+    return "†"
+
+
+def _year(text: str) -> str:
+    return text + "年" if re.fullmatch(r"\d{1,4}", text) else text
+
+
+@register("formatting", "marriage")
+def marriage(node: Template, ctx: RenderContext) -> str:
+    """``{{marriage|配偶|1903|1919}}`` → 配偶（1903年—1919年）; with one year, 配偶（1965年结婚）."""
+    who = arg_code(node, 1)
+    start, end = arg(node, 2), arg(node, 3)
+    name = ctx.inline(who) if who is not None else ""
+    if start and end:
+        return f"{name}（{escape.text(_year(start))}—{escape.text(_year(end))}）"
+    if start:
+        return f"{name}（{escape.text(_year(start))}结婚）"
+    return name

@@ -12,7 +12,7 @@ from mwparserfromhell.nodes import Template
 from ..render import escape
 from ..render.context import RenderContext
 from ..render.html import wiki_href
-from .registry import arg, arg_code, register
+from .registry import arg, arg_code, name_of, register
 
 
 def _link(ctx: RenderContext, target: str, label_code=None) -> str:
@@ -76,7 +76,7 @@ def further(node: Template, ctx: RenderContext) -> str:
     return hatnote(ctx, "更多信息：" + join_zh(t)) if t else ""
 
 
-@register("hatnotes", "rellink", "hatnote", "relink", "dablink")
+@register("hatnotes", "rellink", "hatnote", "relink", "dablink", "主條目消歧義", "主条目消歧义")
 def rellink(node: Template, ctx: RenderContext) -> str:
     """Free text, as written."""
     body = arg_code(node, 1, "text")
@@ -138,3 +138,29 @@ def for_(node: Template, ctx: RenderContext) -> str:
     if topic is None or not page:
         return ""
     return hatnote(ctx, f"关于{ctx.inline(topic)}，请见「{_link(ctx, page)}」。")
+
+
+@register("hatnotes", "redirect", "redirect2", "redirect3")
+def redirect(node: Template, ctx: RenderContext) -> str:
+    """``{{Redirect|甲}}`` → 「甲」重定向至此。关于其他用法，请见「甲 (消歧义)」。
+
+    ``{{Redirect|甲|用法|页面}}`` names the other use and its page; ``{{Redirect2|甲|乙|用法|页面}}``
+    takes two redirect names (``{{Redirect3}}`` three) before them.
+    """
+    count = {"redirect2": 2, "redirect3": 3}.get(name_of(node), 1)
+    pos = [str(p.value).strip() for p in node.params if not p.showkey]
+    names = [n for n in pos[:count] if n]
+    if not names:
+        return ""
+    rest = pos[count:]
+    shown = "和".join(f"「{escape.text(n)}」" for n in names)
+    text = f"{shown}重定向至此。"
+    if not rest:
+        return hatnote(ctx, text + f"关于其他用法，请见「{_link(ctx, names[0] + ' (消歧义)')}」。")
+    for i in range(0, len(rest), 2):
+        use = rest[i]
+        page = rest[i + 1] if i + 1 < len(rest) else ""
+        topic = ctx.inline(arg_code(node, count + i + 1)) if use else "其他用法"
+        target = page or f"{names[0]} (消歧义)"
+        text += f"关于{topic}，请见「{_link(ctx, target)}」。"
+    return hatnote(ctx, text)

@@ -20,7 +20,7 @@ IGNORED = (
     "朝鲜战争", "韓戰紀念建築", "美國索引", "cold war", "american conflicts", "prc conflicts",
     "ussr conflicts", "world war ii", "navbox", "navboxes", "冷战", "第二次世界大战",
     # metadata and sister-project boxes
-    "authority control", "规范控制", "commons", "commons cat", "commons category", "commons+cat",
+    "authority control", "规范控制", "commons", "commons cat", "wikisourcelang", "wikisource lang", "commons category", "commons+cat",
     "commonscat", "wikiquote", "wiktionary", "wikisource", "sister project links", "portal",
     "portal bar", "defaultsort", "featured article", "good article", "short description",
     "use dmy dates", "use mdy dates", "toc", "toc limit", "toc right", "clear", "-", "clr",
@@ -36,6 +36,13 @@ IGNORED = (
     "s-rel", "s-reg", "s-sports", "s-break", "s-non", "s-vac", "s-inc", "s-new", "s-aca", "s-bus", "s-dip", "s-fam",
     "s-hon", "s-legal", "s-media", "s-npo", "s-other", "s-roy", "s-jud", "s-edu", "s-mil-awards", "s-note",
     "end box", "start box", "navbar", "nobots", "expand language",
+    # boxes without prose of the article: the medical disclaimer box (it links to 医学声明), the
+    # interactive map frame of {{maplink}}, the coloured square of {{HDIcolor}} beside an HDI value
+    "medical", "maplink", "hdicolor", "location map", "location map+", "location map many",
+    "image label", "image label begin", "image label end", "image label small",
+    # icons with no text: the Nobel medal beside a laureate's name, the GHS hazard pictograms
+    "nobel icon", "ghs explosive", "ghs flame", "ghs flame over circle", "ghs gas cylinder", "ghs corrosion",
+    "ghs skull and crossbones", "ghs exclamation mark", "ghs health hazard", "ghs environment",
 )
 
 #: Name prefixes of navigation templates (``{{Campaignbox Korean War}}``, ``{{Navbox …}}``).

@@ -187,6 +187,8 @@ _TITLE_KEYS = ("name", "clubname", "official name", "conventional long name", "e
                "building name", "station name", "airport name", "above", "title", "common name", "native name")
 #: Parameters whose text belongs to the row of the parameter they follow (``population_footnotes``).
 _ATTACHED = re.compile(r"^(.+?)[ ]?(ref|refs|footnote|footnotes|note|notes|citation)$")
+_AS_OF = re.compile(r"^(.+?) (as of|year|rank|change)$")
+_TREND = {"increase": "▲", "decrease": "▼", "steady": "▬"}
 _FILE_EXT = re.compile(r"\.(jpe?g|png|svg|gif|tiff?|webp|xcf|pdf|ogg|ogv|webm)\s*$", re.I)
 _LATLON = (("latd", "latm", "lats", "latns"), ("lat d", "lat m", "lat s", "lat ns"),
            ("lat deg", "lat min", "lat sec", "lat dir"))
@@ -232,6 +234,19 @@ class _Box:
         self.tables: list[str] = []
 
 
+def _multiple_image(ctx: RenderContext, code: Wikicode) -> list[str]:
+    """The pictures of a ``{{multiple image|image1=…|caption1=…}}`` given as an image parameter."""
+    out = []
+    for t in code.filter_templates(recursive=False):
+        if name_of(t) not in ("multiple image", "multiple images", "多图", "多圖"):
+            continue
+        for n in range(1, 31):
+            name = arg(t, f"image{n}")
+            if name and _FILE_EXT.search(file_name(name)):
+                out.append(figure(ctx, file_name(name), arg(t, f"caption{n}"), arg(t, f"alt{n}")).strip())
+    return out
+
+
 def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params: dict[str, str]) -> str | None:
     """The figure for an image parameter, or None when the value is not a picture."""
     name = file_name(value)
@@ -246,8 +261,13 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
             f"{stem}caption"] + ([base.replace("image", "caption")] if "image" in base else [])
     if base in ("image", "img", "photo", "picture", "cover", "image1", "screenshot"):
         caps += ["caption", "image caption", "imagecaption", "img capt", "image capt", "caption1"]
+    if m := re.fullmatch(r"image ?(\d+)", base):
+        caps += [f"image title {m.group(1)}", f"caption {m.group(1)}"]
     if base.startswith("map") or base == "image map":
         caps += ["map caption", "mapcaption"]
+    if re.match(r"[\u3400-\u9fff]", k):  # 图像 / 圖片名稱 … : 图像说明 / 圖片說明, or a bare 说明
+        head = re.sub(r"(名称|名稱|文件|檔案)$", "", k)
+        caps += [head + w for w in ("说明", "說明", "注释", "註釋", "描述")] + ["说明", "說明", "caption"]
     caption = next((params[c] for c in caps if params.get(c, "").strip()), "")
     alt = next((params[c] for c in (f"{base} alt", f"{stem} alt", "alt") if params.get(c, "").strip()), "")
     return figure(ctx, name, caption, alt).strip()
@@ -268,6 +288,8 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         raw[k] = p.value
         if k not in [o[1] for o in order]:
             order.append((rk, k))
+    # ``religion_year``, ``area_rank`` … go beside their value, which may come later: they come last
+    order.sort(key=lambda o: bool(_AS_OF.match(o[1])) and D.label(tname, o[0]) is None)
     consumed = {title_key} if title_key else set()
     pairs = D.all_pairs(tname)
     tables = D.all_tables(tname)
@@ -302,6 +324,10 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             fig = _figure(ctx, node, rk, value, params)
             if fig:
                 box.figures.append(fig)
+                continue
+            gallery = _multiple_image(ctx, raw[k])
+            if gallery:
+                box.figures += gallery
                 continue
             if "{{" in value and str(value).lower().lstrip("{ ").startswith(("location map", "locator map", "maplink")):
                 continue  # a drawn location map: nothing to show offline
@@ -356,6 +382,28 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             i = row_index[owner]
             box.rows[i] = (box.rows[i][0], box.rows[i][1] + text)
             continue
+        as_of = _AS_OF.match(k)
+        base = as_of.group(1) if as_of else ""
+        owner = next((kk for kk in row_index if kk == base or kk.startswith(base + " ")), None) if base else None
+        if as_of and D.label(tname, rk) is None and owner is not None:
+            # ``GDP_as_of = 2020`` / ``religion_year``: the year of the value above, in brackets;
+            # ``area_rank = 196``: its rank; ``HDI_change = increase``: its trend arrow
+            i = row_index[owner]
+            what = as_of.group(2)
+            extra = (f"（第{text}名）" if what == "rank" else _TREND.get(text.strip(), "") if what == "change"
+                     else f"（{text}）")
+            box.rows[i] = (box.rows[i][0], f"{box.rows[i][1]}{extra}")
+            continue
+        if re.fullmatch(r"\d+ ?(px|x\d+ ?px)?", value.strip()) and re.search(r"px$", value.strip()):
+            continue  # a size (``pxl = 275px``) is layout whatever its parameter is called
+        if _JAPANESE.search(rk):
+            from .links import foreign
+
+            text = foreign(text, "ja")  # 日文原名 / 平假名: Japanese as written, never converted
+        note = re.fullmatch(r"footnote ([a-z])", k)
+        if note:  # ``footnote_a``: the note the box's ``<sup>a</sup>`` marks, at full width
+            box.rows.append(("", f"{note.group(1)}. {text}"))
+            continue
         text = _with_unit(k, text)
         lab = D.label(tname, rk)
         if lab is None:
@@ -363,6 +411,10 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             ctx.diag.unlabelled_param(tname, rk)
         row_index[k] = len(box.rows)
         box.rows.append((lab, text))
+
+
+#: Parameters whose value is Japanese text (Japanese station and place boxes name them in Chinese).
+_JAPANESE = re.compile(r"日文|日語|日语|平假名|片假名|假名")
 
 
 def _with_unit(k: str, text: str) -> str:

@@ -23,7 +23,21 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from .registry import LABEL_CODES, PATTERNS, REGISTRY, Spec, arg, arg_code, name_of, positional, register, variant_text
+from .registry import (
+    LABEL_CODES,
+    PATTERNS,
+    REGISTRY,
+    Spec,
+    alias,
+    arg,
+    arg_code,
+    lookup,
+    name_of,
+    positional,
+    register,
+    register_exact,
+    variant_text,
+)
 
 _DATA = json.loads((Path(__file__).parent / "data" / "languages.json").read_text(encoding="utf-8"))
 #: Language code → name where zh.wikipedia's differs from CLDR's (a ``-{…}-`` body when the
@@ -276,9 +290,23 @@ def _pairs(ctx: RenderContext, node: Template, fields: list[tuple[str, str, str]
     return "；".join(out)
 
 
+#: Parameters only the name box takes (Template:Infobox Chinese), never the inline {{zh}}.
+_CHINESE_BOX_ONLY = {"pic", "picsize", "piccap", "title", "showflag", "altname", "order", "image", "caption"}
+
+
 @register("links", "zh", "chinese", "lang-zh")
 def zh(node: Template, ctx: RenderContext) -> str:
-    """``{{zh|t=韓戰|s=韩战|p=Hán zhàn}}`` → 「繁体：韓戰；简体：韩战；拼音：Hán zhàn」, scripts as written."""
+    """``{{zh|t=韓戰|s=韩战|p=Hán zhàn}}`` → 「繁体：韓戰；简体：韩战；拼音：Hán zhàn」, scripts as written.
+
+    ``{{Chinese|pic=…|t=…}}`` on a line of its own, or with the box's own parameters (``pic``,
+    ``title``, ``showflag`` …), is zh.wikipedia's name box: it renders as ``{{Infobox Chinese}}``."""
+    from .registry import alone_on_line as _alone_on_line
+
+    if name_of(node) == "chinese" and (_alone_on_line(node, ctx, own=1) or any(
+            str(p.name).strip() in _CHINESE_BOX_ONLY for p in node.params if p.showkey)):
+        box = lookup("infobox chinese")  # through the registry: chinese_box builds on infobox, which uses links
+        if box is not None:
+            return box.handler(node, ctx)
     if not any(p.showkey for p in node.params):
         body = arg_code(node, 1)
         return foreign(ctx.inline(body), "zh") if body is not None else ""
@@ -359,3 +387,61 @@ def station(node: Template, ctx: RenderContext) -> str:
         return ""
     shown = arg(node, 2) or f"{name}站"
     return ctx.inline(mwparserfromhell.parse(f"[[{name}站|{shown}]]"))
+
+
+alias("link-en", "en-link")
+
+
+@register("links", "linktext", "link text")
+def linktext(node: Template, ctx: RenderContext) -> str:
+    """``{{linktext|香港|國際|機場}}``: the words written together, each a link to its own article."""
+    words = [p for p in node.params if not p.showkey and str(p.value).strip()]
+    return "".join(ctx.inline(mwparserfromhell.parse(f"[[{str(p.value).strip()}]]")) for p in words)
+
+
+register_exact("links", "Jp")(REGISTRY["jpn"].handler)
+
+
+@register("links", "audio", "audio-nohelp", "audio-IPA")
+def audio(node: Template, ctx: RenderContext) -> str:
+    """``{{Audio|文件.ogg|文字}}``: the text of a sound link (the sound file plays on the web only)."""
+    text = arg_code(node, 2)
+    return ctx.inline(text) if text is not None else ""
+
+
+@register("links", "pdflink", "pdf")
+def pdflink(node: Template, ctx: RenderContext) -> str:
+    """``{{PDFlink|[URL 标题]|大小}}``: the link, marked as a PDF document."""
+    link = arg_code(node, 1)
+    return (ctx.inline(link) + "（PDF）") if link is not None else ""
+
+
+@register("links", "native name", "native phrase", "nativename", "native name list")
+def native_name(node: Template, ctx: RenderContext) -> str:
+    """``{{native name|ms|Republik Singapura|icon=no}}``: the name in its language, never converted."""
+    code = arg(node, 1)
+    text = arg_code(node, 2)
+    if text is None:
+        return ""
+    code = code.strip().lower()
+    if code and not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", code):
+        try:
+            code = langcodes.find(code).language  # a language written out: ``tamil`` → ta
+        except LookupError:
+            code = "und"
+    return foreign(ctx.inline(text), code or "und")
+
+
+@register("links", "ipa-xx (any language code)")
+def ipa_lang(node: Template, ctx: RenderContext) -> str:
+    """``{{IPA-ja|ɲippoꜜɴ|…|file.ogg}}``: the transcription in phonetic brackets (the sound file
+    and the label option are for the web page)."""
+    text = arg(node, 1)
+    return f'<span class="ipa">{M.noconv(escape.text("[" + text + "]"))}</span>' if text else ""
+
+
+def _ipa_pattern(key: str) -> Spec | None:
+    return REGISTRY.get("ipa-xx (any language code)") if re.fullmatch(r"IPA-[a-z]{2,3}", key) else None
+
+
+PATTERNS.append(_ipa_pattern)

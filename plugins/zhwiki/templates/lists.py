@@ -21,10 +21,11 @@ from importlib import resources
 
 from mwparserfromhell.nodes import Template
 
+from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
 from .infobox import cell
-from .registry import arg, arg_code, name_of, positional, register, register_missing
+from .registry import arg, arg_code, name_of, normalize, positional, register, register_missing
 
 
 @lru_cache(maxsize=1)
@@ -158,3 +159,71 @@ def succession_part(node: Template, ctx: RenderContext) -> str:
         who = cell(ctx, arg_code(node, part))
         text = f"{words[part]}：{who}" if who else ""
     return ctx.stash_block(f'<p class="succession" markdown="span">{text}</p>') if text else ""
+
+
+@register("formatting", "各地中文名", "各地中文名称", "各地中文名稱")
+def regional_names(node: Template, ctx: RenderContext) -> str:
+    """``{{各地中文名|zh-tw=比特幣|zh-cn=比特币}}``: a small box of the name used in each region, each
+    name as written there (never converted)."""
+    from .infobox import box_markdown
+
+    data = table()["regional_names"]
+    rows = []
+    for code, region in data["regions"].items():
+        value = arg_code(node, code)
+        if value is not None and str(value).strip():
+            rows.append((escape.text(region), M.noconv(ctx.inline(value))))
+    head = ['<div class="infobox infobox-regional-names" markdown="1">', "",
+            f'<p class="infobox-title" markdown="span">{escape.text(data["title"])}</p>', ""]
+    return box_markdown(ctx, head, [], rows)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _climate_table(ctx: RenderContext, title: str, rows: list[tuple[str, list[str]]], year: bool, source) -> str:
+    data = table()["weather_box"]
+    heads = [f"{m}月" for m in range(1, 13)] + ([data["year"]] if year else [])
+    lines = [f"**{title}**", "", "| " + " | ".join([data["month_head"], *heads]) + " |",
+             "|---" * (len(heads) + 1) + "|"]
+    for label, cells in rows:
+        lines.append("| " + " | ".join([escape.text(label), *(escape.text(c) for c in cells)]) + " |")
+    if source is not None and str(source).strip():
+        lines += ["", escape.text(data["source"]) + ctx.inline(source)]
+    return ctx.stash_block("\n".join(lines))
+
+
+@register("formatting", "weather box", "weatherbox", "气候数据框", "氣候數據框")
+def weather_box(node: Template, ctx: RenderContext) -> str:
+    """``{{Weather box|location=…|Jan high C=19.6|…}}``: a table of months by rows (highs, means,
+    lows, precipitation, sunshine …), each row only when the box gives it."""
+    data = table()["weather_box"]
+    given = {normalize(str(p.name)): str(p.value).strip() for p in node.params if p.showkey}
+    rows = []
+    has_year = False
+    for key, label in data["rows"]:
+        cells = [given.get(normalize(f"{m} {key}"), "") for m in _MONTHS]
+        year = given.get(normalize(f"year {key}"), "")
+        if any(cells) or year:
+            rows.append((label, cells + [year]))
+            has_year = has_year or bool(year)
+    if not rows:
+        return ""
+    if not has_year:
+        rows = [(label, cells[:12]) for label, cells in rows]
+    location = arg(node, "location")
+    title = data["title"].replace("{location}", location) if location else data["title"].replace("{location}", "")
+    return _climate_table(ctx, title, rows, has_year, arg_code(node, "source 1", "source"))
+
+
+@register("formatting", "climate chart", "climatechart", "气候图表", "氣候圖表")
+def climate_chart(node: Template, ctx: RenderContext) -> str:
+    """``{{climate chart|地点|最低|最高|降水 × 12|source=…}}``: the chart's numbers as a table."""
+    data = table()["weather_box"]
+    pos = [str(p.value).strip() for p in node.params if not p.showkey]
+    if len(pos) < 37:
+        return ""
+    nums = pos[1:37]
+    rows = [(label, [nums[3 * m + i] for m in range(12)]) for i, label in enumerate(data["chart_rows"])]
+    title = data["title"].replace("{location}", pos[0])
+    return _climate_table(ctx, title, rows, False, arg_code(node, "source"))

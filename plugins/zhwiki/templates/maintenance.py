@@ -17,7 +17,7 @@ from importlib import resources
 from mwparserfromhell.nodes import Template
 
 from ..render.context import RenderContext
-from .registry import arg_code, name_of, normalize, register
+from .registry import arg_code, name_of, normalize, register, register_missing
 
 #: A positional value that is really a misspelt ``date=`` (``{{dead link|date 2018-10-27}}``).
 _DATE_JUNK = re.compile(r"^\s*(date\s*=?\s*)?[\d年月日 \-–/,.A-Za-z]*\s*$")
@@ -145,3 +145,15 @@ def multiple_issues(node: Template, ctx: RenderContext) -> str:
     title = data["title_section"] if section else data["title"]
     lines = "\n".join(f"    * {i}。" for i in items)
     return ctx.stash_block(f'!!! warning "{title}"\n\n{lines}')
+
+
+def single_issue(node: Template, ctx: RenderContext) -> str:
+    """A cleanup notice standing alone (``{{Advert|time=…}}``): the issue in words, as one notice."""
+    name = normalize(str(node.name))
+    words = issue_words()["issues"]
+    word = words.get(name) or words.get(re.sub(r"[ -]section$", "", name), "")
+    where = "本章节" if re.search(r"[ -]section$", name) else "本条目"
+    return banner(ctx, f"{where}{word}", "请协助改善本条目或在讨论页针对议题发表看法。")
+
+
+register_missing("maintenance", sorted(issue_words()["issues"]), single_issue)

@@ -98,3 +98,19 @@ def multiple_image(node: Template, ctx: RenderContext) -> str:
     if header is not None and out:
         out.insert(0, ctx.stash_block(f'<p class="figure-header" markdown="span">{ctx.inline(header)}</p>'))
     return "".join(out)
+
+
+@register("media", "css image crop", "css crop", "图片裁剪", "圖片裁剪")
+def css_image_crop(node: Template, ctx: RenderContext) -> str:
+    """``{{CSS image crop|Image=…|Description=…}}``: the picture (the crop is layout) with its description."""
+    img = arg(node, "Image", "image", 1)
+    if not img:
+        return ""
+    return figure(ctx, file_name(img), arg(node, "Description", "description", "caption"), arg(node, "Alt", "alt"))
+
+
+@register("media", "pdf page link", "pdf link page")
+def pdf_page_link(node: Template, ctx: RenderContext) -> str:
+    """``{{PDF page link|file=…|page=263|text=…}}``: the link's text (the page is in the PDF file)."""
+    text = arg_code(node, "text", 3)
+    return ctx.inline(text) if text is not None else ""

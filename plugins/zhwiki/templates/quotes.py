@@ -19,7 +19,7 @@ def _source_line(ctx: RenderContext, *parts) -> str:
     return f'<p class="quote-source" markdown="span">——{"，".join(shown)}</p>' if shown else ""
 
 
-@register("quotes", "cquote", "quote", "blockquote", "quotation", "centered pull quote", "rquote", "cquote2",
+@register("quotes", "cquote", "quote", "blockquote", "quotation", "centered pull quote", "rquote", "cquote2", "引用",
           "bquote", "Quote without source")
 def cquote(node: Template, ctx: RenderContext) -> str:
     """``{{Cquote|引文|||作者|来源}}``: the author is the 4th positional, the source the 5th."""

@@ -9,6 +9,7 @@ family so that the build summary can count templates by family.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -125,9 +126,11 @@ def lookup(name: str) -> Spec | None:
     key = normalize(name)
     key = ALIASES.get(key, key)
     spec = REGISTRY.get(key)
-    if spec is None and (key.startswith("cite ") or key == "citation" or key.startswith("cite-")):
+    if spec is None and (key.startswith("cite ") or key in ("citation", "cite") or key.startswith("cite-")):
         spec = REGISTRY.get("cite web")
     if spec is None and (key.startswith("infobox") or key.endswith(("信息框", "資訊框", " infobox"))):
+        spec = REGISTRY.get("infobox")
+    if spec is None and _listed_infobox(key):
         spec = REGISTRY.get("infobox")
     if spec is None and (key.startswith(NAVBOX_PREFIXES) or key.endswith(NAVBOX_SUFFIXES)):
         spec = REGISTRY.get("navbox")
@@ -224,3 +227,18 @@ def variant_text(ctx: RenderContext, rule: str) -> str:
 #: Names of the label templates ({{en}}, {{ko}} …) that fold into a citation right before them.
 LABEL_CODES: dict[str, str] = {}
 
+
+def _listed_infobox(key: str) -> bool:
+    """Whether a family table lists *key* among its infobox names (``{{東亞男性歷史人物}}`` …)."""
+    from .infobox_data import families
+
+    return any(key in fam.templates for fam in families())
+
+
+def alone_on_line(node: Template, ctx: RenderContext, own: int = 0) -> bool:
+    """Whether the call stands on a line of its own, outside any other template (*own*: frames of
+    the call itself already on the template stack, 1 inside its handler)."""
+    if len(ctx.template_stack) > own:
+        return False
+    s = node.__dict__.get("_zhwiki_src") or str(node)
+    return re.search(r"(?m)^[ \t]*" + re.escape(s) + r"[ \t]*$", ctx.section_text) is not None

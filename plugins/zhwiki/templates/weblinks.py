@@ -72,3 +72,20 @@ def _handler(site: dict[str, Any]):
 
 for _site in SITES:
     register("links", *dict.fromkeys(normalize(n) for n in _site["names"]))(_handler(_site))
+
+
+@register("links", "url")
+def url(node: Template, ctx: RenderContext) -> str:
+    """``{{URL|http://www.example.com/}}`` → www.example.com, linked; a second argument is the text shown."""
+    value = arg(node, 1, "url", "URL")
+    if not value:
+        return ""
+    target = value if re.match(r"(https?:)?//", value) else "https://" + value
+    shown_code = arg_code(node, 2)
+    shown = ctx.inline(shown_code) if shown_code is not None else escape.text(
+        re.sub(r"^(https?:)?//", "", value).rstrip("/"))
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value) and not value.startswith(("http:", "https:")):
+        return shown  # another scheme (javascript:, data: …) is never linked
+    if ctx.in_heading or not safe_url(target):
+        return shown
+    return f"[{shown}]({escape.url(target)}){{ .external }}{print_url(target)}"

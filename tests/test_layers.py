@@ -45,6 +45,7 @@ LAYER_OF: dict[str, str] = {
     "zhwiki.about": "views",
     "zhwiki.glossary": "views",
     "zhwiki.review": "views",
+    "zhwiki.figures": "views",  # images from images_dir put into figures (issue 13)
     "zhwiki.outputs": "outputs",
     "zhwiki.config": "glue",
     "zhwiki.plugin": "glue",

@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import layout, pipeline, printpage, workers
+from . import figures, layout, pipeline, printpage, workers
 from .config import ZhwikiConfig
 from .conversion.engine import Converter
 from .conversion.tables import cache_dir
@@ -154,9 +154,16 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         if not self.parallel_view and self.edition.converter is not None:
             config.copyright = _footer_credit(self.facts, self.edition.converter, self.variant,
                                               self.edition.site_name or self._title())
+        # Figures' images from images_dir (figures.py): copied into the site, credited on 关于本版.
+        self.images = figures.load(self.config.images_dir)
+        shown = figures.used([p.markdown for p in self.edition.pages], self.images)
+        for img in shown:
+            if files.get_file_from_path(img.site_path) is None:
+                files.append(File.generated(config, img.site_path, abs_src_path=str(img.path)))
+        credits = figures.credits_markdown(shown, "圖片來源" if is_traditional(self.variant) else "图片来源")
         extra = {
             about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants),
-                                                  overrides=self.config.overrides, unknown_section=editors),
+                                                  overrides=self.config.overrides, unknown_section=editors) + credits,
             about.PRINT_PATH: printpage.FRONT_MATTER.format(title=about.labels(self.variant)["print"]),
         }
         for path, content in extra.items():
@@ -173,9 +180,10 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         # through, at the price of parsing every tag (about half of the view's build time).
         if page.file.src_uri in self.finished_html:
             return self.finished_html[page.file.src_uri]
+        content = figures.add_images(content, getattr(self, "images", {}), page.file.dest_uri.count("/"))
         if not self.parallel_view and page.file.src_uri == "index.md":
             return layout.lead_page(content)  # infobox beside the lead, first paragraph first on phones
-        return None
+        return content
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Each build (one per variant) makes a new Jinja environment and would compile Material's

@@ -177,4 +177,4 @@ def test_search_index_and_print_page_show_titles_as_text(hostile_site: Path) -> 
     # Whole pages are checked for scripts and handlers above; here: the print page shows the titles as text.
     printed = (hostile_site / "zh-cn" / "print.html").read_text(encoding="utf-8")
     assert 'id="print-cover">标题 click me &lt;script&gt;alert(43)&lt;/script&gt;</h1>' in printed
-    assert 'id="print-s01-title">标题 &lt;/title&gt;&lt;script&gt;alert(44)&lt;/script&gt; 斜体</h1>' in printed
+    assert 'id="print-s01-title"><span class="secno">1</span> 标题 &lt;/title&gt;&lt;script&gt;alert(44)&lt;/script&gt; 斜体</h1>' in printed

@@ -47,6 +47,7 @@ LAYER_OF: dict[str, str] = {
     "zhwiki.review": "views",
     "zhwiki.footnotes": "stages",  # the Markdown extension for edition-wide numbers, used by pipeline.py
     "zhwiki.layout": "views",  # the home page lead layout (issue 13)
+    "zhwiki.search": "views",  # search index additions (issue 13)
     "zhwiki.figures": "views",  # images from images_dir put into figures (issue 13)
     "zhwiki.outputs": "outputs",
     "zhwiki.config": "glue",

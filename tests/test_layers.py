@@ -40,6 +40,8 @@ LAYER_OF: dict[str, str] = {
     "zhwiki.footnotes": "stages",  # the pages' Markdown extension: edition-wide footnote numbers
     "zhwiki.views": "views",
     "zhwiki.layout": "views",  # the home page's layout, an HTML pass on the rendered lead page
+    "zhwiki.search": "views",  # search index additions (issue 13)
+    "zhwiki.figures": "views",  # images from images_dir put into figures (issue 13)
     "zhwiki.outputs": "outputs",
     # Writes a MkDocs project from mkdocs.yml: it reads config.py's option types and the theme language
     # plugin.py sets, so it sits with the glue (nothing in outputs/ imports it).

@@ -120,6 +120,9 @@ class ZhwikiConfig(Config):
     """Let a rule match its word in the other script or mixed script; False for exact MediaWiki parity."""
     groups_dir = c.Optional(c.Dir(exists=True))
     """Folder of conversion group files (``<Name>.txt`` or ``.json``) for ``{{noteTA|G1=…}}``."""
+    images_dir = c.Optional(c.Dir(exists=True))
+    """Folder of images by their Commons names, each with an optional ``<name>.json`` credit
+    (author, licence, source); a figure whose file is there shows it (figures.py)."""
     overrides = RuleOverrides()
     """Editor's rules in noteTA syntax, applied with the article's page rules (after them), shown on
     用词对照 as 编者规则 and, with their reasons, on 关于本版 under 编者校订."""

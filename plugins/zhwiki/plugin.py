@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import layout, pipeline, workers
+from . import figures, layout, pipeline, search, workers
 from .config import ZhwikiConfig
 from .conversion.engine import Converter
 from .conversion.tables import cache_dir
@@ -105,6 +105,10 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             self.article, self.variant, self._options(), built=_in_order(self.config.variants)
         )
         config.site_name = _html_text(self.edition.site_name) or config.site_name
+        # Search (search.py): the other script's converter finds Traditional words and cross-variant terms.
+        other = next((v for v in ("zh-cn", "zh-tw") if is_traditional(v) != is_traditional(self.variant)), "zh-cn")
+        self.other_converter = pipeline.convert_edition(self.article, other, self._options()).converter
+        self.jieba_state = search.snapshot()
         config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
         config.nav.append({about.labels(self.variant)["about"]: about.ABOUT_PATH})
         config.extra["alternate"] = [
@@ -155,9 +159,16 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         if not self.parallel_view and self.edition.converter is not None:
             config.copyright = _footer_credit(self.facts, self.edition.converter, self.variant,
                                               self.edition.site_name or self._title())
+        # Figures' images from images_dir (figures.py): copied into the site, credited on 关于本版.
+        self.images = figures.load(self.config.images_dir)
+        shown = figures.used([p.markdown for p in self.edition.pages], self.images)
+        for img in shown:
+            if files.get_file_from_path(img.site_path) is None:
+                files.append(File.generated(config, img.site_path, abs_src_path=str(img.path)))
+        credits = figures.credits_markdown(shown, "圖片來源" if is_traditional(self.variant) else "图片来源")
         extra = {
             about.ABOUT_PATH: about.about_markdown(self.facts, self.variant, _in_order(self.config.variants),
-                                                  overrides=self.config.overrides, unknown_section=editors),
+                                                  overrides=self.config.overrides, unknown_section=editors) + credits,
             about.PRINT_PATH: printpage.FRONT_MATTER.format(title=about.labels(self.variant)["print"]),
         }
         for path, content in extra.items():
@@ -174,9 +185,10 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         # through, at the price of parsing every tag (about half of the view's build time).
         if page.file.src_uri in self.finished_html:
             return self.finished_html[page.file.src_uri]
+        content = figures.add_images(content, getattr(self, "images", {}), page.file.dest_uri.count("/"))
         if not self.parallel_view and page.file.src_uri == "index.md":
             return layout.lead_page(content)  # infobox beside the lead, first paragraph first on phones
-        return None
+        return content
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Each build (one per variant) makes a new Jinja environment and would compile Material's
@@ -206,10 +218,14 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         light = self.search_html.get(page.file.src_uri)
         if light is not None:
             self._page_html, page.content = page.content, light
+        elif page.content is not None and not self.parallel_view:
+            self._page_html, page.content = page.content, search.without_markers(page.content)
+            if is_traditional(self.variant):
+                search.learn_words(page.content, self.other_converter.convert_run)
 
     @event_priority(-100)  # after every plugin's on_page_context, before the template is rendered
     def _search_text_out(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> None:
-        if page.file.src_uri in self.search_html:
+        if page.file.src_uri in self.search_html or (page.content is not None and not self.parallel_view):
             page.content = self._page_html
 
     def _variant_links(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -238,8 +254,23 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         return _set_html_lang(output_content, config)  # 404.html is a theme template, not a page
 
     # -- after the build ----------------------------------------------------------------------
+    @event_priority(50)  # before Material's search writes its index
+    def _search_alt(self, *, config: MkDocsConfig) -> None:
+        if not self.config.enabled or self.parallel_view:
+            return
+        for plug in config.plugins.values():
+            index = getattr(plug, "search_index", None)
+            if index is None:
+                continue
+            for entry in index.entries:
+                alt = search.alt_text(entry["title"] + "\u200b" + entry["text"], self.other_converter.convert_run)
+                if alt:
+                    entry[search.ALT_FIELD] = alt
+            index.config["fields"][search.ALT_FIELD] = {"boost": 0.5}
+        search.restore(self.jieba_state)  # the words learnt for this variant stay out of later builds
+
     @event_priority(-1000)  # last: every other plugin has finished this variant
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _finish(self, *, config: MkDocsConfig) -> None:
         if not self.config.enabled or self.is_nested:
             return
         if self.workers:
@@ -251,6 +282,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
                 self._nested_build(config, parallel_view=True)
         self._write_chooser()
         self._report()
+
+    on_post_build = CombinedEvent(_search_alt, _finish)
 
     def on_build_error(self, *, error: Exception) -> None:
         # The first variant failed: stop the children building the others.

@@ -475,22 +475,36 @@ def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> 
         shown = escape.text(escape.unescape(alt)) if alt else M.noconv(escape.text(name.rsplit(".", 1)[0]))
         return f'[{shown}]({escape.url(href)}){{ .wiki-file .wiki-icon title="{alt_attr}" }}'
 
-    parts = [
-        '<figure class="wiki-figure" markdown="1">',
-        "",
-        f'[{M.noconv(escape.text(name))}]({escape.url(href)}){{ .wiki-file title="{alt_attr}" }}',
-        "",
-    ]
-    if cap:
-        parts += ["<figcaption markdown=\"span\">", cap, "</figcaption>"]
-    parts.append("</figure>")
     if ctx.in_heading:
         return ""
+    # One compact line 图：caption（维基共享资源）; the converter writes 圖/維基共享資源 in Traditional
+    # variants.  The plugin glue (figures.py) adds the image when images_dir holds the file.
+    shown = cap or M.noconv(escape.text(name))
+    width = _width(_split_pipes(str(node.text))) if node.text is not None else None
+    wattr = f' data-width="{width}"' if width else ""
+    parts = [
+        f'<figure class="wiki-figure" tabindex="0"{wattr} markdown="1">',
+        f'<figcaption markdown="span">图：{shown}'
+        f'（[维基共享资源]({escape.url(href)}){{ .wiki-file title="{alt_attr}" }}）</figcaption>',
+        "</figure>",
+    ]
     return ctx.stash_block("\n".join(parts))
 
 
 _FRAMED = re.compile(r"^(thumb|thumbnail|frame|framed|缩略图|縮略圖|有框)$", re.I)
 _SIZE = re.compile(r"^(?:(\d+)(?:x(\d+))?|x(\d+))\s*px$", re.I)
+
+
+def _width(parts: list[str]) -> int | None:
+    """The width the wikitext asks for: ``NNNpx``, else MediaWiki's 220 px for a thumbnail."""
+    thumb = False
+    for p in parts:
+        ps = p.strip()
+        m = _SIZE.match(ps)
+        if m and (m.group(1) or m.group(3)):
+            return int(m.group(1) or m.group(3))
+        thumb = thumb or bool(_FRAMED.match(ps))
+    return 220 if thumb else None
 
 
 def _is_icon(parts: list[str]) -> bool:

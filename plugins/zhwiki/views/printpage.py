@@ -184,7 +184,7 @@ _LIST_LI = re.compile(r"<li>(.*?)</li>", re.S)
 _CITED_ON = re.compile(r'href="#[^"]*?fnref\d*:([^"]+)"')
 _MARKER = re.compile(r'(<a\b[^>]*\bclass="footnote-ref"[^>]*\bhref=")#[^"]*?fn:([^"]+)(")')
 _FIGURE_FILE = re.compile(r'<p>\s*<a class="wiki-file"[^>]*>(.*?)</a>(?:<span class="print-url">[^<]*</span>)?\s*</p>\s*', re.S)
-_INFOBOX_SIDES = re.compile(r'<div class="infobox-sides">.*?</table>', re.S)
+_INFOBOX_SIDES = re.compile(r'<div class="infobox-sides">.*?</table>|<details class="infobox-row">.*?</table>', re.S)
 _FIGURE = re.compile(r'<figure class="wiki-figure">(.*?)</figure>', re.S)
 
 

@@ -69,35 +69,31 @@ def exact_key(name: str) -> str:
     return n[:1].upper() + n[1:]
 
 
-def register_exact(family: str, *names: str) -> Callable[[Handler], Handler]:
-    """Decorator: file *handler* under *family* for each of *names*, matched case-sensitively
-    after the first letter (for all-capital code templates such as ``{{JPN}}``)."""
+def _filer(table: dict[str, Spec], key: Callable[[str], str], family: str,
+           names: tuple[str, ...]) -> Callable[[Handler], Handler]:
+    """Decorator: file *handler* under *family* in *table*, once per name as *key* makes it."""
     assert family in FAMILIES, family
 
     def deco(fn: Handler) -> Handler:
         for n in names:
-            key = exact_key(n)
-            if key in EXACT:
-                raise ValueError(f"template {key!r} registered twice")
-            EXACT[key] = Spec(family, fn)
+            k = key(n)
+            if k in table:
+                raise ValueError(f"template {k!r} registered twice")
+            table[k] = Spec(family, fn)
         return fn
 
     return deco
+
+
+def register_exact(family: str, *names: str) -> Callable[[Handler], Handler]:
+    """Decorator: file *handler* under *family* for each of *names*, matched case-sensitively
+    after the first letter (for all-capital code templates such as ``{{JPN}}``)."""
+    return _filer(EXACT, exact_key, family, names)
 
 
 def register(family: str, *names: str) -> Callable[[Handler], Handler]:
     """Decorator: file *handler* under *family* for each of *names* (already normalised)."""
-    assert family in FAMILIES, family
-
-    def deco(fn: Handler) -> Handler:
-        for n in names:
-            key = normalize(n)
-            if key in REGISTRY:
-                raise ValueError(f"template {key!r} registered twice")
-            REGISTRY[key] = Spec(family, fn)
-        return fn
-
-    return deco
+    return _filer(REGISTRY, normalize, family, names)
 
 
 def register_missing(family: str, names: list[str] | tuple[str, ...], handler: Handler) -> None:

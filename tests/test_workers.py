@@ -121,7 +121,13 @@ ARTICLE = "'''甲'''是一个测试。\n\n-{zh-cn:只有简体;}-的文字。\n\
 
 
 def _summary(log: str) -> list[str]:
-    return [ln for ln in log.splitlines() if "zhwiki:" in ln and ("WARNING" in ln or "defects" in ln)]
+    """The zhwiki warnings and the block of problems in the source (its head and indented lines)."""
+    out, in_block = [], False
+    for ln in log.splitlines():
+        in_block = ("Problems in the source article" in ln) or (in_block and ln.startswith("  "))
+        if in_block or ("zhwiki:" in ln and "WARNING" in ln):
+            out.append(ln)
+    return out
 
 
 @pytest.mark.slow

@@ -134,4 +134,9 @@ class ZhwikiConfig(Config):
 
     # -- reporting ------------------------------------------------------------------------
     summary = c.Type(bool, default=True)
-    """Print the build summary at the end of the build."""
+    """Print the build summary (pages, footnotes, templates by family) at the end of the build."""
+    strict_source = c.Type(bool, default=False)
+    """How the problems in the source article are printed at the end of the build (one block,
+    each with its line, section and template): False, as information, so ``mkdocs build --strict``
+    passes on an article the edition could repair; True, as a warning, so ``--strict`` fails on
+    them.  Faults of the edition itself are warnings either way."""

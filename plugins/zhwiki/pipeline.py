@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import markers as M
-from .conversion.engine import Converter, RenderedBlock
+from .conversion.engine import LOST_TRACK, Converter, RenderedBlock
 from .conversion.rules import ConvRule, parse_rule
 from .conversion.variants import is_traditional
 from .diagnostics import Diagnostics
@@ -130,6 +130,9 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
     code = parse(prep.text)
     sections = split_sections(prep, code)
     plans = plan(sections, prep)
+    # Problems found before rendering (quotes, refs) know their line only: the block names the section too.
+    diag.section_lines = [(prep.line_of(p.section.offset), M.strip_markers(str(p.section.title).strip())
+                           if p.section.title is not None else "(lead)") for p in plans]
     refs = References(diag)
 
     ctx = RenderContext(prep=prep, diag=diag, refs=refs)
@@ -352,11 +355,13 @@ def _page_rules(ctx: RenderContext, options: Options, diag: Diagnostics,
         if rules is None:
             if missing is not None and g not in missing:
                 missing.append(g)
+            at = re.search(r"\|\s*G\d+\s*=\s*" + re.escape(g) + r"\s*(?=[|}\n])", ctx.prep.text)
             diag.defect(
                 "missing group",
                 f"conversion group «{g}» is not available"
                 + (f" in {options.groups_dir}" if options.groups_dir else " (no groups_dir configured)")
                 + "; its rules are not applied",
+                ctx.prep.line_of(at.start() + 1) if at else None, template="noteTA",
             )
             continue
         out.extend((r, f"group {g}") for r in rules if r.has_entries)
@@ -629,12 +634,14 @@ def convert_edition(
         labels = {p.path: title for p, (title, _b) in zip(article.pages, texts, strict=True)}
         pages.extend(back_matter(article, conv, built, labels))
     for msg, line in conv.warnings:
-        article.diag.defect("conversion", msg, line)
+        article.diag.defect("internal" if msg == LOST_TRACK else "conversion", msg, line, variant=variant)
     return VariantEdition(variant, name, pages, conv.hits, conv, conv.title_markdown)
 
 
 def summary(article: Article) -> list[str]:
-    """The end-of-build summary: counts first, then one line per defect."""
+    """The end-of-build summary of what was built: counts of pages, footnotes and templates by
+    family, and infobox parameters still without a label.  The problems in the source are one
+    block of their own (:meth:`zhwiki.diagnostics.Diagnostics.source_block`)."""
     d = article.diag
     refs = article.refs
     fam = ", ".join(f"{k} {v}" for k, v in sorted(d.template_families.items()))
@@ -644,13 +651,7 @@ def summary(article: Article) -> list[str]:
         f"(+{len(refs.undefined)} undefined), notes: {len(refs.notes)}",
         f"templates by family: {fam}",
     ]
-    if d.unknown_templates:
-        lines.append("unknown templates: " + ", ".join(f"{k} × {v}" for k, v in d.unknown_templates.most_common()))
-    if d.probable_navboxes:
-        lines.append("probable navigation boxes (dropped): "
-                     + ", ".join(f"{k} × {v}" for k, v in d.probable_navboxes.most_common()))
     if d.unlabelled_params:
         lines.append("infobox parameters without a label: "
                      + ", ".join(f"{k} × {v}" for k, v in sorted(d.unlabelled_params.items())))
-    lines.append(f"source defects: {len(d.defects)}")
     return lines

@@ -307,9 +307,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
                 # The parallel view is the longest job by far; the variant builds yield the CPU to
                 # it and to the first variant, and fill the time those leave (docs/benchmarks.md).
                 workers.lower_priority()
-            known = len(article.diag.defects)
             self._nested_build(config, variant=variant, parallel_view=variant is None)
-            return article.diag.defects[known:]
+            return article.diag.defects  # the parent merges them: a repeat only adds its variant
 
         self.workers = workers.Batch(limit=jobs)
         # Added in the order a one-process build runs them (their defects are reported in this
@@ -331,8 +330,7 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
                 raise Abort(f"{exc.label}: {exc.message}") from None
             raise PluginError(f"zhwiki: {exc}") from None
         for defects in found:
-            for d in defects:
-                self.article.diag.defect(d.kind, d.message, d.line, d.section)
+            self.article.diag.merge(defects)
 
     def _nested_build(self, config: MkDocsConfig, variant: str | None = None, parallel_view: bool = False) -> None:
         """Build *variant* (or the parallel view) from a freshly loaded configuration."""
@@ -422,12 +420,18 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     # -- end of the parallel view ------------------------------------------------------------------
 
     def _report(self) -> None:
+        """Once per build, after every variant: what was built, then the problems in the source as
+        one block (a warning only with ``strict_source``), then each fault of our own as a warning."""
         assert self.article is not None
-        for line in self.article.diag.warnings():
-            log.warning(line)
+        diag = self.article.diag
         if self.config.summary:
             for line in pipeline.summary(self.article):
                 log.info(line)
+        block = diag.source_block(self._title(), _in_order(self.config.variants))
+        if block:
+            (log.warning if self.config.strict_source else log.info)(block)
+        for line in diag.edition_faults():
+            log.warning(line)
 
     def _write_chooser(self) -> None:
         """site/index.html: names the article in each variant's script, links every variant and the

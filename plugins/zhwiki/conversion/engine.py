@@ -88,6 +88,9 @@ class RuleHit:
     place: str = ""
 
 
+#: The converter's own fault (not the article's), among ``Converter.warnings``.
+LOST_TRACK = "conversion lost track of a tag; this part was converted without masking"
+
 #: Characters of source context kept on either side of a rule hit (issue 12 §4: about ten).
 CONTEXT = 10
 
@@ -497,7 +500,7 @@ class Converter:
             return text
         pieces = text.split(_HOLE)
         if len(pieces) != len(holes) + 1:  # pragma: no cover - cannot happen with OpenCC's tables
-            self.warnings.append(("conversion lost track of a tag; this part was converted without masking", None))
+            self.warnings.append((LOST_TRACK, None))
             out, unused = [], None
             self._walk(imd, mode, out, tooltips, unused)
             return self._resolve(out)

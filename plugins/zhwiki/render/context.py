@@ -75,7 +75,9 @@ class RenderContext:
         return self.prep.line_of(self.section_offset + i)
 
     def defect(self, kind: str, message: str, node: Node | str | None = None) -> None:
-        self.diag.defect(kind, message, self.line_of(node) if node is not None else None, self.section)
+        """Record a source problem at *node*: its line, the section and the template it sits in."""
+        self.diag.defect(kind, message, self.line_of(node) if node is not None else None, self.section,
+                         self.template_stack[-1] if self.template_stack else None)
 
     def stash_block(self, markdown: str) -> str:
         """Keep a finished Markdown block out of the line passes; returns its placeholder line."""

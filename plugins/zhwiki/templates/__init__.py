@@ -56,12 +56,11 @@ def render(node: Template, ctx: RenderContext) -> str:
     if magic.is_magic(node):
         ctx.diag.template("magic")
         return magic.render(node, ctx)
-    name = normalize(str(node.name))
     spec = lookup(str(node.name))
     if spec is None:
         return unknown(node, ctx, exact_key(str(node.name)))
     ctx.diag.template(spec.family)
-    ctx.template_stack.append(name)
+    ctx.template_stack.append(" ".join(str(node.name).split()))  # as written: problems inside name it
     try:
         return spec.handler(node, ctx)
     finally:

@@ -256,14 +256,25 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     # -- after the build ----------------------------------------------------------------------
     @event_priority(50)  # before Material's search writes its index
     def _search_alt(self, *, config: MkDocsConfig) -> None:
-        if not self.config.enabled or self.parallel_view:
+        if not self.config.enabled:
             return
+        if any(k.rsplit("/", 1)[-1] == "search" for k in config.plugins) and not search.fix_worker(config.site_dir):
+            log.warning("Material's search worker has no query-segmenting loop to fix; "
+                        "a query such as 北韓 may be searched as 北 (search.py, fix_worker)")
+        if self.parallel_view:
+            return
+        own = self.edition.converter if self.edition is not None else None
+
+        def own_script(word: str) -> str:
+            return own.convert_run(word, rules=False) if own is not None else word
+
         for plug in config.plugins.values():
             index = getattr(plug, "search_index", None)
             if index is None:
                 continue
             for entry in index.entries:
-                alt = search.alt_text(entry["title"] + "\u200b" + entry["text"], self.other_converter.convert_run)
+                alt = search.alt_text(entry["title"] + "\u200b" + entry["text"], self.other_converter.convert_run,
+                                      own_script)
                 if alt:
                     entry[search.ALT_FIELD] = alt
             index.config["fields"][search.ALT_FIELD] = {"boost": 0.5}

@@ -45,8 +45,12 @@ def test_rp_pages_backlinks_and_print_urls_leave_the_indexed_text() -> None:
             '<a class="footnote-backref cite-backref" href="#fnref:59">a</a> '
             '<a class="footnote-backref cite-backref" href="#fnref2:59">b</a></span> '
             '<a class="cite-title" href="http://e.org/x">书名</a><span class="print-url"> http://e.org/x</span>.</p></li>')
+    html += ('<p class="wiki-note" id="note-2"><a class="note-back footnote-backref cite-backref" '
+             'href="index.html#noteref-2" title="返回正文">&#94;</a> <span class="note-label">&#91;注2&#93;</span> '
+             '<span class="note-text">入朝。</span></p>')
     out = search.without_markers(html)
-    assert "的警察。" in out and "书名" in out
+    assert "的警察。" in out and "书名" in out and "&#91;注2&#93;" in out and "入朝。" in out
+    assert "&#94;" not in out
     assert ":11" not in out and "^" not in out and ">a<" not in out and "http://e.org/x</span>" not in out
 
 

@@ -33,6 +33,8 @@ _RP_SUP = re.compile(r'<sup\b[^>]*\bclass="[^"]*\brp\b[^"]*"[^>]*>[^<]*</sup>')
 #: The ^ a b back-links of a footnote list item (footnotes.py) and a citation's print-only URL.
 _BACKLINKS = re.compile(r'<span\b[^>]*\bclass="[^"]*\bcite-backlinks\b[^"]*"[^>]*>'
                         r'(?:\s+|<span\b[^>]*>[^<]*</span>|<a\b[^>]*>[^<]*</a>|[^<]+)*</span>')
+#: Any other back-link (a note's ^ in the notes list: templates/references.py ``notes_list``).
+_BACKREF = re.compile(r'<a\b[^>]*\bclass="[^"]*\bfootnote-backref\b[^"]*"[^>]*>[^<]*</a>')
 _PRINT_URL = re.compile(r'<span\b[^>]*\bclass="[^"]*\bprint-url\b[^"]*"[^>]*>[^<]*</span>')
 _TAG = re.compile(r"<[^>]+>")
 ALT_FIELD = "alt"
@@ -41,7 +43,7 @@ ALT_FIELD = "alt"
 def without_markers(content: str) -> str:
     """*content* (a page's HTML) as the index should hold it: no footnote or note markers, no
     ``{{rp}}`` page numbers, no ^ a b back-links, no print-only URLs."""
-    for pattern in (_NOTE_SUP, _RP_SUP, _BACKLINKS, _PRINT_URL):
+    for pattern in (_NOTE_SUP, _RP_SUP, _BACKLINKS, _BACKREF, _PRINT_URL):
         content = pattern.sub("", content)
     return content
 

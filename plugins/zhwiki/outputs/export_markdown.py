@@ -186,8 +186,12 @@ def write_project(edition: pipeline.VariantEdition, cfg: dict[str, Any], root: P
 
 
 def export(out: Path, variants: list[str] | None = None, source: str | None = None,
-           config_file: Path = Path("mkdocs.yml")) -> list[Path]:
-    """Export every variant; returns the written mkdocs.yml paths (one per variant)."""
+           config_file: Path = Path("mkdocs.yml"), problems: list[str] | None = None) -> list[Path]:
+    """Export every variant; returns the written mkdocs.yml paths (one per variant).
+
+    *problems*, when given, receives the block of problems in the source article (one string,
+    as a build prints it: :meth:`zhwiki.diagnostics.Diagnostics.source_block`), if there are any.
+    """
     config_file = config_file.resolve()
     base = config_file.parent
     cfg = load_project_config(config_file)
@@ -209,6 +213,9 @@ def export(out: Path, variants: list[str] | None = None, source: str | None = No
         edition = convert_edition(article, v, options)
         written.append(write_project(edition, cfg, out / v, settings.variants, static, docs_dir, overrides,
                                      extra_pages(settings, str(path), v)))
+    block = article.diag.source_block(settings.title, settings.variants)
+    if problems is not None and block:
+        problems.append(block)
     return written
 
 
@@ -220,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--config-file", default="mkdocs.yml")
     args = ap.parse_args(argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    written = export(Path(args.out), args.variants.split() or None, args.source, Path(args.config_file))
+    problems: list[str] = []
+    written = export(Path(args.out), args.variants.split() or None, args.source, Path(args.config_file), problems)
+    for block in problems:
+        sys.stderr.write(block + "\n")
     for yml in written:
         sys.stdout.write(f"wrote {yml.parent}  (build: mkdocs build -f {yml})\n")
     return 0

@@ -165,3 +165,15 @@ def test_the_markdown_export_hands_back_the_same_block(tmp_path: Path) -> None:
     assert count == len(lines) == 6 and lines[-1].endswith("unknown template: {{没有这个模板}}")
     # mkdocs.yml's editor's rule keeps 北朝鲜 whole, so 北北韓 is no longer a misfire to report
     assert not any("suspicious rule hit" in ln for ln in lines)
+
+
+def test_a_rule_hit_inside_a_template_still_gets_its_line() -> None:
+    from zhwiki.conversion.engine import RuleHit
+    from zhwiki.views.edition import hit_line
+
+    src = "导言。\n== 经过 ==\n第一行。\n2008年，{{link-en|韩国真相委员会|Truth Commission}}成立。\n"
+    prep = pipeline.analyse(src, pipeline.Options(title="t")).prep
+    # the converter saw the link's text run: 2008年，韩国真相委员会（英语…
+    hit = RuleHit("韩国", "南韓", "noteTA 1", before="2008年，", after="真相委员会（英语：", place="s01.md")
+    assert hit_line(prep, hit, "经过") == 4
+    assert hit_line(prep, RuleHit("朝鲜", "北韓", "noteTA 1", before="无此", after="上下文"), None) is None

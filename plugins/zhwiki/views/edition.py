@@ -66,14 +66,17 @@ def hit_line(prep: Prepared, hit: RuleHit, section: str | None = None) -> int | 
     if section and section != "(lead)":
         m = re.search(r"(?m)^==[ \t]*" + re.escape(section) + r"[ \t]*==", text)
         start = m.start() if m else 0
-    for needle in (before + hit.source + after, hit.source + after, before + hit.source):
+    # the whole context first, then shorter pieces of it (a template or link may stand between)
+    for b, a in ((before, after), ("", after), (before, ""), ("", after[:4]), (before[-4:], ""), ("", after[:2]),
+                 (before[-2:], "")):
+        needle = b + hit.source + a
         if len(needle) <= len(hit.source):
             continue
         i = text.find(needle, start)
         if i < 0:
             i = text.find(needle)
         if i >= 0:
-            return prep.line_of(i + (len(before) if needle.startswith(before) else 0))
+            return prep.line_of(i + len(b))
     return None
 
 

@@ -33,7 +33,7 @@ import pytest
 from sitebuild import build_site
 from zhwiki import search
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, SHIM, Outside, _guard
+from .conftest import SHIM, Outside, _guard
 
 # The issue's three short sections, a section whose title does not hold the word searched inside a
 # longer word (两栖登陆), a page rule (朝鲜 → 北韓 in zh-tw) and footnotes; written for these tests.
@@ -101,15 +101,10 @@ def searched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
     httpd.server_close()
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).is_file():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+@pytest.fixture
+def chromium(browser) -> object:
+    """The session's Chromium (tests/e2e/conftest.py): Playwright's sync API allows one at a time."""
+    return browser
 
 
 # -- typing a query and reading the results -----------------------------------------------------------

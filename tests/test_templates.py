@@ -133,8 +133,10 @@ def test_unknown_template_keeps_single_text_argument_without_marker_and_is_count
     d = diag(src)
     assert d.unknown_templates == Counter({"某未知模板": 2, "另一未知模板": 1})
     article = pipeline.analyse(src, pipeline.Options(title=TITLE))
-    summary = "\n".join(pipeline.summary(article))
-    assert "某未知模板 × 2" in summary and "另一未知模板 × 1" in summary
+    # listed with the other problems in the source (the block a build prints), at their first call
+    block = article.diag.source_block(TITLE)
+    assert "line 1, section «(lead)»: unknown template: {{某未知模板}} × 2 (the first call)" in block
+    assert "line 1, section «(lead)»: unknown template: {{另一未知模板}}" in block
 
 
 @pytest.mark.parametrize("src", [

@@ -152,12 +152,15 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
       position (quirk Q24).
     * ``{{flagicon|France}} [[…|法国]]``: the flag stands for the name right after it, so the
       icon's text form would only repeat it; it is dropped.
+    * ``{{Start expwy exit box}}`` and the exit items after it: one table (exits.py).
 
     Returns the IMD and the index of the next node to render, or None to render normally.
     """
     node = nodes[i]
     if not isinstance(node, Template):
         return None
+    if name_of(node) in exits.STARTS:  # {{Start expwy exit box}} … {{End expwy exit box}}: one table
+        return exits.fold(nodes, i, ctx)
     spec = lookup(str(node.name))
     if spec is None:
         return None
@@ -190,6 +193,7 @@ from . import (  # noqa: E402,F401
     conversion,
     countries,
     dates,
+    exits,
     formatting,
     hatnotes,
     ignore,

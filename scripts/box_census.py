@@ -124,7 +124,7 @@ def soup(markdown: str) -> list[str]:
 def _visible(markdown: str) -> str:
     """The page text a reader sees: no figures, link targets, attributes or tags."""
     text = re.sub(r"<figure.*?</figure>", " ", markdown, flags=re.S)
-    text = re.sub(r"\]\([^)]*\)", "]", text)
+    text = re.sub(r"\](\((?:https?:|#|\.|/)[^)]*\))", "]", text)
     text = re.sub(r"\{[^{}\n]*\.wiki-file[^{}\n]*\}", " ", text)
     text = re.sub(r"\{ ?[.#][^{}\n]*\}", " ", text)
     text = re.sub(r"<[^>]+>", " ", text)
@@ -160,7 +160,8 @@ def lost_numbers(source: str, markdown: str) -> list[str]:
             for link in value.filter_wikilinks(recursive=False):
                 if _FILE_LINK.match(str(link.title)):
                     value.remove(link)  # ``[[File:…|50px]]``: a picture and its size, not a number of the box
-            text = value.strip_code()
+            spaced = re.sub(r"<(?!ref)[^>]+>", " ", str(value))  # ``10<sup>26</sup>``, ``km/s<br />9,660``
+            text = mwparserfromhell.parse(spaced, skip_style_tags=True).strip_code()
             text = _FILE.sub(" ", text)
             for num in _digits(text):
                 if num not in shown:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from test_templates import diag, edition
+from test_templates import diag, edition, lead
 
 EXITS = """== 出口 ==
 {{Start expwy exit box|place=1}}
@@ -69,3 +69,126 @@ def test_exit_templates_are_known_and_converted() -> None:
 def test_lone_exit_item_is_still_a_row() -> None:
     md = section("== 出口 ==\n{| class=wikitable\n|}\n{{Expwy exit item|type=E|name=孤站|dist start=5 km}}\n")
     assert ["5 km", "孤站", "出入口"] in rows(md)
+
+
+def box_of(md: str) -> str:
+    m = re.search(r'<div class="infobox[^"]*" markdown="1">.*?\n</div>\n', md, re.S)
+    assert m, md
+    return m.group(0)
+
+
+def labels_of(box: str) -> list[str]:
+    """The definition-list terms of a box, links reduced to their text."""
+    lines = box.split("\n")
+    return [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", lines[i - 1]) for i, ln in enumerate(lines) if ln.startswith(":   ")]
+
+
+STATION = """{{某国車站資訊
+|公司色 = #008000
+|文字色 = #000
+|站名 = 河口站
+|圖片 = Hekou station.jpg
+|圖片說明 = 车站正门
+|所在地 = [[甲市]]
+|月台配置 = 2面4線
+|啟用年月日 = 1910年4月1日
+|乘客人數 = 12,345
+|pxl =
+}}
+'''河口站'''是一座车站。"""
+
+
+def test_chinese_named_information_box_shows_its_fields() -> None:
+    md = lead(STATION)
+    box = box_of(md)
+    assert 'class="infobox infobox-generic"' in box
+    assert '<p class="infobox-title" markdown="span">河口站</p>' in box
+    assert labels_of(box) == ["所在地", "月台配置", "启用年月日", "乘客人数"]
+    assert "12,345" in box and "1910年4月1日" in box and "车站正门" in box
+    for raw in ("#008000", "#000", "公司色", "文字色", "Hekou station.jpg</p>"):
+        assert raw not in box, raw
+    assert not diag(STATION).unknown_templates
+
+
+def test_chinese_named_template_inside_a_line_stays_unknown() -> None:
+    out = lead("甲{{某信息|name=张三}}乙")
+    assert "甲乙" in out and "infobox" not in out
+
+
+MINERAL = """{{Infobox mineral
+| name = 某石
+| category = 矽酸鹽
+| formula = SiO<sub>2</sub>
+| strunz = 4.DA.05
+| molweight = 60.08
+| system = [[三方晶系]]
+| mohs = 7
+| refractive = nω = 1.543
+| melt = 1650 (±75)
+| diaphaneity = 透明至不透明
+| var1 = [[玉髓]] | var1text = 任何結晶狀的石英
+| var2 = 瑪瑙 | var2text = 多種顏色
+}}
+正文。"""
+
+
+def test_mineral_box_labels_and_varieties_as_pairs() -> None:
+    box = box_of(lead(MINERAL))
+    labels = labels_of(box)
+    for want in ("施特龙茨分类", "分子量", "晶系", "莫氏硬度", "折射率", "熔点", "透明度", "玉髓", "玛瑙"):
+        assert want in labels, (want, labels)
+    assert "60.08" in box and "1650 (±75)" in box and "任何结晶状的石英" in box
+    assert not any(re.fullmatch(r"[A-Za-z][A-Za-z0-9 ]*", lab) for lab in labels), labels
+
+
+PLANET = """{{Infobox Planet
+| name = 某星
+| symbol = [[File:Some symbol.svg|24px]]
+| discovery = yes
+| discoverer = 甲
+| orbit_ref = <ref>轨道资料。</ref>
+| eccentricity = 0.0112
+| physical_characteristics = yes
+| surface_area = 7.6408{{e|9}} km²
+| oblateness = 0.0171
+| temperatures = yes
+| temp_name1 = 1 bar level
+| mean_temp_1 = 72 K
+| atmosphere = yes
+| atmosphere_ref = <ref>大气资料。</ref>
+| scale_height = 19.7 km
+}}
+正文。
+== 参考 ==
+{{reflist}}"""
+
+
+def test_planet_switches_are_section_headers_and_numbers_stay() -> None:
+    box = box_of(lead(PLANET))
+    heads = re.findall(r'<p class="infobox-header" markdown="span">(.*?)</p>', box)
+    assert [h.split("[")[0] for h in heads] == ["发现", "物理特征", "表面温度", "大气"]
+    assert "[^" in heads[-1]  # atmosphere_ref: the header keeps its footnote
+    labels = labels_of(box)
+    for want in ("发现者", "离心率", "扁率", "温度", "平均温度", "标高"):
+        assert want in labels, (want, labels)
+    assert "7.6408×10<sup>9</sup> km²" in box and "0.0171" in box
+    assert "yes" not in box and "Some symbol.svg" not in box and "<figure" not in box
+
+
+def test_korean_name_box_labels() -> None:
+    src = "{{Infobox Korean name\n|img=\n|width=189px\n|hangul=경인고속도로\n|hanja=京仁高速道路\n|rr=Gyeongin Gosok Doro\n|mr=Kyŏngin Kosok Toro\n}}\n正文。"
+    box = box_of(lead(src))
+    assert labels_of(box) == ["谚文", "汉字", "文观部式", "马-赖式"]
+    assert "189px" not in box
+
+
+def test_road_rail_company_labels() -> None:
+    src = ("{{Infobox rail system-route\n|rail_name=某铁路\n|begin_operation=1996年\n|system_length=100公里\n"
+           "|main_stations=甲站、乙站\n|max_speed=160 km/h\n|track_gauge=标准轨\n|line_title=路線\n|collapsed=1\n}}\n"
+           "{{Infobox company\n|company_name=某公司\n|company_name_en=Some Co.\n}}\n正文。")
+    md = lead(src)
+    assert '<p class="infobox-title" markdown="span">某铁路</p>' in md and '<p class="infobox-title" markdown="span">某公司</p>' in md
+    for want in ("开通运营", "线路长度", "主要车站", "最高速度", "轨距", "英文名称"):
+        assert want in md, want
+    for raw in ("Rail name", "Collapsed", "Line title", "路線", "Company name"):
+        assert raw not in md, raw

@@ -106,6 +106,10 @@ def unknown(node: Template, ctx: RenderContext, name: str) -> str:
         ctx.diag.probable_navbox(name, ctx.line_of(node))
         ctx.diag.template("ignored")
         return ""
+    if infobox_data.is_box_name(normalize(name)) and any(p.showkey for p in node.params) and alone_on_line(node, ctx):
+        # ``{{日本車站資訊|站名=…|所在地=…}}`` on its own line: an information box by its name's ending
+        ctx.diag.template("infobox")
+        return infobox.generic(node, ctx)
     ctx.diag.unknown_template(name or "(empty name)", ctx.line_of(node))
     ctx.diag.template("unknown")
     values = [p for p in node.params if str(p.value).strip()]
@@ -198,6 +202,7 @@ from . import (  # noqa: E402,F401
     hatnotes,
     ignore,
     infobox,
+    infobox_data,
     links,
     lists,
     magic,

@@ -184,7 +184,8 @@ def military_conflict(node: Template, ctx: RenderContext) -> str:
 
 #: Parameters that give the box its title, in order of preference (the one used is not a row).
 _TITLE_KEYS = ("name", "clubname", "official name", "conventional long name", "election name", "unit name", "show name",
-               "building name", "station name", "airport name", "above", "title", "common name", "native name")
+               "building name", "station name", "airport name", "company name", "rail name", "above", "title", "common name",
+               "native name", "站名", "名称", "名稱", "姓名", "中文名", "中文名称", "中文名稱", "中文街道名稱", "中文街道名称")
 #: Parameters whose text belongs to the row of the parameter they follow (``population_footnotes``).
 _ATTACHED = re.compile(r"^(.+?)[ ]?(ref|refs|footnote|footnotes|note|notes|citation)$")
 _AS_OF = re.compile(r"^(.+?) (as of|year|rank|change)$")
@@ -321,6 +322,8 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
                     box.rows += EMBEDDED[handler](t, ctx)
             continue
         if D.is_image(rk):
+            if all(is_icon(nd) or (isinstance(nd, Text) and not nd.value.strip()) for nd in raw[k].nodes):
+                continue  # ``symbol = [[File:…|24px]]``: a decorative icon beside the name, no figure
             fig = _figure(ctx, node, rk, value, params)
             if fig:
                 box.figures.append(fig)
@@ -348,6 +351,11 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
                 box.rows.append((lab, val))
             elif lab.strip() and vkey not in raw:
                 box.rows.append((lab, ""))  # a label with no value is a section header (``header1``)
+            continue
+        head = D.section(tname, rk)
+        if head is not None and value.lower() in ("yes", "y", "true", "1", "是"):
+            row_index[k] = len(box.rows)  # ``atmosphere_ref`` joins its header
+            box.rows.append((escape_text(head), ""))  # ``discovery = yes``: the part of the box it opens
             continue
         if re.match(r"^header ?\d+$", k) or k in ("subheader", "subheader2"):
             box.rows.append((cell(ctx, raw[k]), ""))
@@ -380,7 +388,8 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
                       or kk.startswith(att.group(1).strip() + " "))), None)
         if owner is not None:
             i = row_index[owner]
-            box.rows[i] = (box.rows[i][0], box.rows[i][1] + text)
+            label, value = box.rows[i]
+            box.rows[i] = (label + text, "") if not value else (label, value + text)  # a header keeps its note
             continue
         as_of = _AS_OF.match(k)
         base = as_of.group(1) if as_of else ""
@@ -463,7 +472,8 @@ def generic(node: Template, ctx: RenderContext) -> str:
     label/value pairs and ``header``/``label``/``data`` rows keep their structure; a parameter
     with no label shows under its readable name and is counted in the build summary.
     """
-    lines = [f'<div class="infobox infobox-{re.sub(r"[^a-z0-9]+", "-", name_of(node))}" markdown="1">', ""]
+    slug = re.sub(r"[^a-z0-9]+", "-", name_of(node)).strip("-") or "generic"  # 日本車站資訊 has no Latin letters
+    lines = [f'<div class="infobox infobox-{slug}" markdown="1">', ""]
     title_key = next((k for k in _TITLE_KEYS if arg(node, *[p for p in param_names(node) if D.key(p) == k])), None)
     if title_key:
         raw_title = next(p for p in param_names(node) if D.key(p) == title_key)

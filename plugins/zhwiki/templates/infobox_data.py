@@ -8,7 +8,8 @@ of infobox templates, as their ``Template:Infobox …/doc`` pages show them:
 * ``labels``: parameter key → Chinese label;
 * optionally ``pairs`` (a parameter whose value is the label of another: ``leader_title1`` /
   ``leader_name1``), ``tables`` (numbered parameter groups shown as a table: airport runways)
-  and ``chains`` (``fam1`` … ``fam7`` of a language as one row).
+  ``chains`` (``fam1`` … ``fam7`` of a language as one row) and ``sections`` (a switch
+  parameter such as ``discovery = yes`` that opens a part of the box: its header line).
 
 ``common.json`` is shared by every family; ``layout.json`` lists the layout and technical
 parameters that never show as rows, and the patterns of image and caption parameters.
@@ -43,6 +44,7 @@ class Family:
     pairs: tuple[tuple[re.Pattern[str], str], ...]
     tables: dict[str, dict]
     chains: dict[str, str]
+    sections: dict[str, str]
 
 
 def _read(name: str) -> dict:
@@ -58,6 +60,7 @@ def _family(name: str, data: dict) -> Family:
         pairs=tuple((re.compile(a), b) for a, b in data.get("pairs", [])),
         tables=dict(data.get("tables", {})),
         chains={key(k): v for k, v in data.get("chains", {}).items()},
+        sections={key(k): v for k, v in data.get("sections", {}).items()},
     )
 
 
@@ -117,6 +120,17 @@ def label(template: str, param: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _box_suffixes() -> tuple[str, ...]:
+    return tuple(_read("layout.json").get("box_suffixes", ()))
+
+
+def is_box_name(template: str) -> bool:
+    """Whether a normalised template name reads as an information box by its Chinese ending
+    (``日本車站資訊``, ``中国高速公路信息框``): the endings are ``box_suffixes`` in ``layout.json``."""
+    return template.endswith(_box_suffixes())
+
+
 def is_layout(param: str) -> bool:
     """Whether *param* sets layout or a technical detail (``image_size``, ``latd``, ``embed`` …)."""
     names, patterns, _, captions = _layout()
@@ -171,6 +185,16 @@ def all_chains(template: str) -> dict[str, str]:
     for f in families():
         out.update(f.chains)
     return out
+
+
+def section(template: str, param: str) -> str | None:
+    """The header a switch parameter opens (``discovery`` → 发现), its family's first; None when it is no switch."""
+    k = key(param)
+    fam = family_for(template)
+    for f in ([fam] if fam else []) + [f for f in families() if f is not fam]:
+        if k in f.sections:
+            return f.sections[k]
+    return None
 
 
 def counts() -> dict[str, int]:

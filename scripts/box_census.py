@@ -9,8 +9,9 @@ issue 17's "Done means" names:
 * ``soup``: ``；``-joined parameter soup (a line with three or more ``；``-separated parts of
   which at least two are bare values with no CJK character, or ``name=value`` pieces);
 * ``files``: file names shown as text (``Foo.jpg`` outside figures, links and HTML attributes);
-* ``numbers``: numbers lost from a box (a number in a named parameter of a box template that is
-  nowhere in the page's text; layout, image, caption and ``*_Ref`` parameters are skipped);
+* ``numbers``: numbers lost from a box (a number in a named parameter of a box template, or of an
+  unknown template with three or more named parameters, that is nowhere in the page's text;
+  layout, image, caption and ``*_Ref`` parameters are skipped);
 * ``rows``: track, award and exit rows missing (each ``titleN`` of ``{{Tracklist}}``, each
   ``name`` of an exit-list item whose text is not in the page, and status cells such as
   ``{{won}}`` that did not become a ``status`` span).
@@ -38,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
 from zhwiki.pipeline import Options, analyse, convert_edition  # noqa: E402
 from zhwiki.templates import infobox_data as D  # noqa: E402
-from zhwiki.templates import name_of  # noqa: E402
+from zhwiki.templates import lookup, name_of  # noqa: E402
 
 KINDS = ("english", "soup", "files", "numbers", "rows")
 
@@ -145,8 +146,9 @@ def lost_numbers(source: str, markdown: str) -> list[str]:
     code = mwparserfromhell.parse(source, skip_style_tags=True)
     for t in code.filter_templates(recursive=True):
         name = name_of(t)
-        if not _BOX_NAME.search(name):
-            continue
+        named = sum(1 for p in t.params if p.showkey)
+        if not _BOX_NAME.search(name) and not (lookup(str(t.name)) is None and named >= 3):
+            continue  # a box by its name, or an unknown template of named values (``{{营养值|water=…}}``)
         for p in t.params:
             if not p.showkey:
                 continue

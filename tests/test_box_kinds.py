@@ -192,3 +192,16 @@ def test_road_rail_company_labels() -> None:
         assert want in md, want
     for raw in ("Rail name", "Collapsed", "Line title", "路線", "Company name"):
         assert raw not in md, raw
+
+
+def test_nutritional_value_box_keeps_every_amount_with_its_unit() -> None:
+    src = ("== 用途 ==\n{{营养值 | name=某果、生| water =55.2 g| kJ =761| protein =4.32 g| calcium_mg =2| folate_ug =54"
+           "| vitD_iu =0| glutamic acid =0.836 g| right=1 | source_usda=1 }}\n某果可食。")
+    md = section(src)
+    box = box_of(md)
+    labels = labels_of(box)
+    assert labels == ["水分", "能量", "蛋白质", "钙", "叶酸（维生素B9）", "维生素D", "谷氨酸"]
+    for want in ("55.2 g", "761千焦", "4.32 g", "2毫克", "54微克", "0国际单位", "0.836 g"):
+        assert want in box, want
+    assert "right" not in box.lower() and "usda" not in box.lower()
+    assert not diag(src).unknown_templates

@@ -431,7 +431,7 @@ def _with_unit(k: str, text: str) -> str:
     if not re.fullmatch(r"[\d,.]+", text.strip()):
         return text
     for suffix, unit in D.units().items():
-        if k.endswith(" " + suffix):
+        if k.endswith(" " + suffix) or k == suffix:  # ``calcium_mg``, ``kJ``
             return text + unit
     return text
 

@@ -205,3 +205,18 @@ def test_nutritional_value_box_keeps_every_amount_with_its_unit() -> None:
         assert want in box, want
     assert "right" not in box.lower() and "usda" not in box.lower()
     assert not diag(src).unknown_templates
+
+
+def test_adjacent_stations_in_a_station_box_name_both_neighbours() -> None:
+    src = ("{{某車站資訊\n|站名 = 甲站\n|所在地 = 甲市\n|adjacent = {{Adjacent stations|system=某铁道|line=中央线|left=乙站"
+           "|right=丙站|note-left=2.3km|note-right=1.4km}}\n}}\n正文。")
+    box = box_of(lead(src))
+    assert "相邻车站" in labels_of(box)
+    assert "中央线：上一站 乙站（2.3km）；下一站 丙站（1.4km）" in box
+    assert "某铁道" not in box
+
+
+def test_adjacent_stations_numbered_lines_and_a_terminus() -> None:
+    src = ("{{Adjacent stations|system=某铁道\n|line1=甲线|right1=丁站|note-mid1=起点\n|line2=乙线|left2=戊站|right2=己站}}")
+    out = lead(src)
+    assert "甲线（起点）：下一站 丁站<br>乙线：上一站 戊站；下一站 己站" in out

@@ -210,6 +210,7 @@ from . import (  # noqa: E402,F401
     media,
     quotes,
     references,
+    stations,
     taxobox,
     units,
     weblinks,

@@ -220,3 +220,19 @@ def test_adjacent_stations_numbered_lines_and_a_terminus() -> None:
     src = ("{{Adjacent stations|system=某铁道\n|line1=甲线|right1=丁站|note-mid1=起点\n|line2=乙线|left2=戊站|right2=己站}}")
     out = lead(src)
     assert "甲线（起点）：下一站 丁站<br>乙线：上一站 戊站；下一站 己站" in out
+
+
+def test_election_switches_colours_and_coded_type() -> None:
+    src = ("{{Infobox Election\n|election_name = 某选举\n|type = presidential\n|ongoing = no\n|party = no\n"
+           "|colour1 = 1B9431\n|nominee1 = 甲\n|popular_vote1 = 6,093,578\n}}\n正文。")
+    box = box_of(lead(src))
+    labels = labels_of(box)
+    assert labels == ["类型", "候选人", "得票数"], labels
+    assert "总统选举" in box and "6,093,578" in box
+    for raw in ("presidential", "1B9431", "Colour", ":   no"):
+        assert raw not in box, raw
+
+
+def test_album_type_in_words() -> None:
+    box = box_of(lead("{{Infobox album\n| name = 某专辑\n| type = studio\n| artist = 某歌手\n}}\n正文。"))
+    assert "录音室专辑" in box and "studio" not in box

@@ -357,6 +357,8 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             row_index[k] = len(box.rows)  # ``atmosphere_ref`` joins its header
             box.rows.append((escape_text(head), ""))  # ``discovery = yes``: the part of the box it opens
             continue
+        if D.is_switch(value):
+            continue  # ``ongoing = no``, ``party = yes``: a switch of the template, not a fact to show
         if re.match(r"^header ?\d+$", k) or k in ("subheader", "subheader2"):
             box.rows.append((cell(ctx, raw[k]), ""))
             continue
@@ -414,6 +416,9 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             box.rows.append(("", f"{note.group(1)}. {text}"))
             continue
         text = _with_unit(k, text)
+        word = D.value_word(tname, rk, value)
+        if word is not None:
+            text = escape_text(word)  # ``type = presidential`` → 总统选举
         lab = D.label(tname, rk)
         if lab is None:
             lab = D.readable(rk)

@@ -8,8 +8,9 @@ of infobox templates, as their ``Template:Infobox …/doc`` pages show them:
 * ``labels``: parameter key → Chinese label;
 * optionally ``pairs`` (a parameter whose value is the label of another: ``leader_title1`` /
   ``leader_name1``), ``tables`` (numbered parameter groups shown as a table: airport runways)
-  ``chains`` (``fam1`` … ``fam7`` of a language as one row) and ``sections`` (a switch
-  parameter such as ``discovery = yes`` that opens a part of the box: its header line).
+  ``chains`` (``fam1`` … ``fam7`` of a language as one row), ``sections`` (a switch
+  parameter such as ``discovery = yes`` that opens a part of the box: its header line) and
+  ``values`` (words for coded values: ``type = presidential`` → 总统选举).
 
 ``common.json`` is shared by every family; ``layout.json`` lists the layout and technical
 parameters that never show as rows, and the patterns of image and caption parameters.
@@ -45,6 +46,7 @@ class Family:
     tables: dict[str, dict]
     chains: dict[str, str]
     sections: dict[str, str]
+    values: dict[str, dict[str, str]]
 
 
 def _read(name: str) -> dict:
@@ -61,6 +63,7 @@ def _family(name: str, data: dict) -> Family:
         tables=dict(data.get("tables", {})),
         chains={key(k): v for k, v in data.get("chains", {}).items()},
         sections={key(k): v for k, v in data.get("sections", {}).items()},
+        values={key(k): {w.lower(): t for w, t in v.items()} for k, v in data.get("values", {}).items()},
     )
 
 
@@ -195,6 +198,24 @@ def section(template: str, param: str) -> str | None:
         if k in f.sections:
             return f.sections[k]
     return None
+
+
+def value_word(template: str, param: str, value: str) -> str | None:
+    """The words a family gives a coded value (``type = studio`` → 录音室专辑); None when it gives none."""
+    fam = family_for(template)
+    if fam is None:
+        return None
+    return fam.values.get(key(param), {}).get(value.strip().lower())
+
+
+def is_switch(value: str) -> bool:
+    """Whether *value* only turns part of a template on or off (``yes``, ``no``; ``switches`` in layout.json)."""
+    return value.strip().lower() in _switches()
+
+
+@lru_cache(maxsize=1)
+def _switches() -> frozenset[str]:
+    return frozenset(_read("layout.json").get("switches", ()))
 
 
 def counts() -> dict[str, int]:

@@ -236,3 +236,10 @@ def test_election_switches_colours_and_coded_type() -> None:
 def test_album_type_in_words() -> None:
     box = box_of(lead("{{Infobox album\n| name = 某专辑\n| type = studio\n| artist = 某歌手\n}}\n正文。"))
     assert "录音室专辑" in box and "studio" not in box
+
+
+def test_exit_type_codes_combine_and_unknown_codes_show_nothing() -> None:
+    from zhwiki.templates.exits import type_words
+
+    assert type_words("EH") == "出入口、枢纽互通" and type_words("ES") == "出入口、服务区"
+    assert type_words("T") == "收费站" and type_words("M") == "" and type_words("") == ""

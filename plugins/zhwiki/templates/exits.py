@@ -39,14 +39,25 @@ def _names(kind: str) -> frozenset[str]:
     return frozenset(normalize(n) for n in table()[kind])
 
 
+def type_words(code: str) -> str:
+    """``H`` → 枢纽互通; a code of several known letters joins their words (``EH`` → 出入口、枢纽互通);
+    a code with an unknown letter shows nothing (its meaning is not in the table)."""
+    types = table()["types"]
+    code = code.strip()
+    if code in types:
+        return types[code]
+    if code and all(c in types for c in code):
+        return "、".join(types[c] for c in code)
+    return ""
+
+
 def _row(node: Template, ctx: RenderContext) -> dict[str, str]:
     """One item's cells by column key (IMD, empty when the item does not give it)."""
     data = table()
     out: dict[str, str] = {}
     for key, _, params in data["columns"]:
         if key == "type":
-            code = arg(node, *params)
-            out[key] = escape.text(data["types"].get(code, "")) if code else ""
+            out[key] = escape.text(type_words(arg(node, *params)))
             continue
         if key == "connection":
             parts = [cell(ctx, arg_code(node, p)) for p in params]

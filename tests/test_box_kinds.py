@@ -243,3 +243,20 @@ def test_exit_type_codes_combine_and_unknown_codes_show_nothing() -> None:
 
     assert type_words("EH") == "出入口、枢纽互通" and type_words("ES") == "出入口、服务区"
     assert type_words("T") == "收费站" and type_words("M") == "" and type_words("") == ""
+
+
+def test_mountain_and_heritage_boxes() -> None:
+    src = ("{{Otheruse|某山 (消歧义)}}\n{{Infobox Mountain\n|table_width=360px\n| 名稱 = 某山\n| 海拔 = 1,532.7米\n| 相對高度 = 1,505米\n"
+           "| prominence_ref = <ref>峰表。</ref>\n| 座標 = {{coord|36|15|21|N|117|06|27|E|display=inline,title}}\n"
+           "| latd = 36 | latm = 15 | lats = 21 | latNS = N\n| longd = 117 | longm = 06 | longs = 27 | longEW = E\n}}\n"
+           "{{世界遗产概要表\n| tablewidth = 360px\n| zh_name = 某山\n| en_name = Mount Some\n| ID = 437\n| area = 25000公顷\n"
+           "| criterion_c = (i)(ii)\n| rg_year = 1987\n}}\n某山是一座山。\n== 参考 ==\n{{reflist}}")
+    md = lead(src)
+    boxes = re.findall(r'<div class="infobox[^"]*" markdown="1">.*?\n</div>\n', md, re.S)
+    assert len(boxes) == 2
+    assert boxes[0].count("36°15′21″N 117°06′27″E") == 1  # 座標 and latd … show once
+    assert "1,505米[^" in boxes[0] and "Prominence" not in boxes[0]
+    assert labels_of(boxes[1]) == ["英文名称", "遗产编号", "面积", "文化遗产评定标准", "列入年份"]
+    assert "437" in boxes[1] and "1987" in boxes[1] and "360px" not in md
+    assert "本文介绍的是" in md or "某山 (消歧义)" in md
+    assert not diag(src).unknown_templates

@@ -185,7 +185,7 @@ def military_conflict(node: Template, ctx: RenderContext) -> str:
 #: Parameters that give the box its title, in order of preference (the one used is not a row).
 _TITLE_KEYS = ("name", "clubname", "official name", "conventional long name", "election name", "unit name", "show name",
                "building name", "station name", "airport name", "company name", "rail name", "above", "title", "common name",
-               "native name", "站名", "名称", "名稱", "姓名", "中文名", "中文名称", "中文名稱", "中文街道名稱", "中文街道名称")
+               "native name", "zh name", "站名", "名称", "名稱", "姓名", "中文名", "中文名称", "中文名稱", "中文街道名稱", "中文街道名称")
 #: Parameters whose text belongs to the row of the parameter they follow (``population_footnotes``).
 _ATTACHED = re.compile(r"^(.+?)[ ]?(ref|refs|footnote|footnotes|note|notes|citation)$")
 _AS_OF = re.compile(r"^(.+?) (as of|year|rank|change)$")
@@ -295,7 +295,7 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
     pairs = D.all_pairs(tname)
     tables = D.all_tables(tname)
     chains = D.all_chains(tname)
-    coords_done = bool(params.get("coordinates") or params.get("coords"))
+    coords_done = any(params.get(c) for c in ("coordinates", "coords", "座標", "座标", "坐標", "坐标"))
     # the value halves of label/value pairs, and the numbered table groups, are not rows of their own
     for _, k in order:
         for rx, fmt in pairs:
@@ -388,6 +388,8 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         att = _ATTACHED.match(k)
         owner = next((kk for kk in reversed(row_index) if att and (kk == att.group(1).strip()
                       or kk.startswith(att.group(1).strip() + " "))), None)
+        if owner is None and att and row_index and _ONLY_NOTES.fullmatch(text):
+            owner = next(reversed(row_index))  # ``prominence_ref`` after 相對高度: its footnote joins the row above
         if owner is not None:
             i = row_index[owner]
             label, value = box.rows[i]
@@ -426,6 +428,9 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         row_index[k] = len(box.rows)
         box.rows.append((lab, text))
 
+
+#: A value made only of footnote and note markers (``[^3]``, ``<sup class="note-ref" …>…</sup>``).
+_ONLY_NOTES = re.compile(r"(?:\s*(?:\[\^[^\]]+\]|<sup\b[^>]*>.*?</sup>))+\s*", re.S)
 
 #: Parameters whose value is Japanese text (Japanese station and place boxes name them in Chinese).
 _JAPANESE = re.compile(r"日文|日語|日语|平假名|片假名|假名")

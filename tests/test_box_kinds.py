@@ -260,3 +260,14 @@ def test_mountain_and_heritage_boxes() -> None:
     assert "437" in boxes[1] and "1987" in boxes[1] and "360px" not in md
     assert "本文介绍的是" in md or "某山 (消歧义)" in md
     assert not diag(src).unknown_templates
+
+
+def test_video_game_box_keeps_collapsed_release_dates_and_names() -> None:
+    src = ("{{Infobox VG\n| title = 某游戏\n| english = Some Game\n| common = {{vgr|CN|某游戏|TW|某遊戲}}\n"
+           "| released = {{Infobox VG/C|2011年11月18日|\n'''Android'''<br />{{vgrelease|WW|2011年8月16日}}\n}}\n"
+           "| genre = 沙盒\n}}\n正文。")
+    box = box_of(lead(src))
+    labels = labels_of(box)
+    assert "英文名称" in labels and "常用名称" in labels and "English" not in labels
+    assert "2011年11月18日" in box and "2011年8月16日" in box and "<b>Android</b>" in box
+    assert not diag(src).unknown_templates

@@ -21,7 +21,7 @@ from .. import markers as M
 from ..render.context import RenderContext
 from . import infobox_data as D
 from .media import figure, file_name
-from .registry import arg, arg_code, lookup, name_of, param_names, register
+from .registry import alias, arg, arg_code, lookup, name_of, param_names, register
 
 ROWS = [
     ("date", "日期"), ("place", "地点"), ("location", "地点"), ("coordinates", "坐标"),
@@ -471,6 +471,19 @@ def escape_text(text: str) -> str:
     from ..render import escape
 
     return escape.text(text)
+
+
+@register("infobox", "infobox vg/c", "infobox vg/collapsible", "infobox vg collapsible")
+def collapsible_cell(node: Template, ctx: RenderContext) -> str:
+    """``{{Infobox VG/C|2011年11月18日|各平台的日期…}}``: a cell of a video-game box whose details
+    zh.wikipedia folds away; offline the headline and the details both show, on their own lines.
+    It is a cell, not a box: its parameters are positional and have no labels."""
+    parts = [cell(ctx, p.value) for p in node.params if not p.showkey]
+    return "<br>".join(x for x in parts if x.strip())
+
+
+#: ``{{vgr}}`` is zh.wikipedia's short name of ``{{Vgrelease}}`` (dates.py): region and date pairs.
+alias("vgrelease", "vgr")
 
 
 @register("infobox", "infobox")

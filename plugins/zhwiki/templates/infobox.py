@@ -309,9 +309,10 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         value = params[k]
         if not value:
             continue
-        # embedded infoboxes (``module = {{Infobox … | embed = yes}}``): their rows join this box
+        # embedded infoboxes (``module = {{Infobox … | embed = yes}}``): their rows join this box; a
+        # helper of positional values only (``{{Infobox XX/sub|a|b}}``) is a cell, not a box
         inner = [t for t in raw[k].filter_templates(recursive=False) if (s := lookup(str(t.name))) is not None
-                 and (s.handler is generic or s.handler in EMBEDDED)]
+                 and (s.handler is generic or s.handler in EMBEDDED) and any(p.showkey for p in t.params)]
         if inner and not raw[k].strip_code().strip():
             for t in inner:
                 ctx.diag.template("infobox")

@@ -46,7 +46,7 @@ KINDS = ("english", "soup", "files", "numbers", "rows")
 _TERM_EN = re.compile(r"^[A-Za-z][A-Za-z0-9 _\-]*$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _FILE = re.compile(r"[^\s/|\[\]()<>\"'=：:]+\.(?:jpe?g|png|svg|gif|tiff?|webp|ogg|ogv|webm)\b", re.I)
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])\d+(?:[.,]\d+)*")
 _BOX_NAME = re.compile(r"infobox|信息框|資訊框|信息|資訊|资讯|資料|chembox|taxobox|speciesbox|automatic taxobox|"
                        r"subspeciesbox|infraspeciesbox|geobox|drugbox", re.I)
 _EXIT_ITEM = re.compile(r"(?:expwy|jct|exit|interchange|出口|交流道).*(?:item|row|entry)|^jctexit|^exitlist", re.I)

@@ -271,3 +271,14 @@ def test_video_game_box_keeps_collapsed_release_dates_and_names() -> None:
     assert "英文名称" in labels and "常用名称" in labels and "English" not in labels
     assert "2011年11月18日" in box and "2011年8月16日" in box and "<b>Android</b>" in box
     assert not diag(src).unknown_templates
+
+
+def test_university_box_labels_seal_and_phone_numbers() -> None:
+    src = ("{{Infobox University\n| Name = 某大学\n| SealImage = [[File:Some seal.svg|250px]]\n| SealInfo = 某大学校徽\n"
+           "| vice-president = 甲\n| Bursar = 乙\n| Student = 32,974人\n| Undergraduate = 16,773人\n| free_label = 诺贝尔奖得主\n"
+           "| free = 1\n| telephone = {{tel|886|2|3366 3366}}\n| fax = {{fax|886|2|2362 7651}}\n| Celebration = 11月15日\n}}\n正文。")
+    box = box_of(lead(src))
+    assert labels_of(box) == ["副校长", "财务长", "学生人数", "本科生", "诺贝尔奖得主", "电话", "传真", "校庆"]
+    assert "+886 2 3366 3366" in box and "+886 2 2362 7651" in box and "32,974人" in box
+    assert "某大学校徽" in box and "<figure" in box
+    assert "甲{{tel}}乙" not in lead("甲{{tel}}乙")  # without values {{tel}} stays the language label

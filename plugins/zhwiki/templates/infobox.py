@@ -21,7 +21,7 @@ from .. import markers as M
 from ..render.context import RenderContext
 from . import infobox_data as D
 from .media import figure, file_name
-from .registry import alias, arg, arg_code, lookup, name_of, param_names, register
+from .registry import REGISTRY, alias, arg, arg_code, lookup, name_of, param_names, register, register_exact
 
 ROWS = [
     ("date", "日期"), ("place", "地点"), ("location", "地点"), ("coordinates", "坐标"),
@@ -264,6 +264,8 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
         caps += ["caption", "image caption", "imagecaption", "img capt", "image capt", "caption1"]
     if m := re.fullmatch(r"image ?(\d+)", base):
         caps += [f"image title {m.group(1)}", f"caption {m.group(1)}"]
+    if base in ("sealimage", "seal image"):
+        caps += ["sealinfo", "seal info"]
     if base.startswith("map") or base == "image map":
         caps += ["map caption", "mapcaption"]
     if re.match(r"[\u3400-\u9fff]", k):  # 图像 / 圖片名稱 … : 图像说明 / 圖片說明, or a bare 说明
@@ -481,6 +483,18 @@ def collapsible_cell(node: Template, ctx: RenderContext) -> str:
     It is a cell, not a box: its parameters are positional and have no labels."""
     parts = [cell(ctx, p.value) for p in node.params if not p.showkey]
     return "<br>".join(x for x in parts if x.strip())
+
+
+@register_exact("infobox", "Tel", "Fax", "Phone")
+def phone_number(node: Template, ctx: RenderContext) -> str:
+    """``{{tel|886|2|3366 3366}}`` → +886 2 3366 3366 (Template:Tel, Template:Fax: country code, area
+    code, number).  Without values ``{{tel}}`` is the Telugu language label, as links.py shows it."""
+    parts = [str(p.value).strip() for p in node.params if not p.showkey and str(p.value).strip()]
+    if not parts:
+        spec = REGISTRY.get(name_of(node))
+        return spec.handler(node, ctx) if spec is not None else ""
+    text = " ".join(parts)
+    return escape_text(text if text.startswith("+") else "+" + text)
 
 
 #: ``{{vgr}}`` is zh.wikipedia's short name of ``{{Vgrelease}}`` (dates.py): region and date pairs.

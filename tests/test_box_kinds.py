@@ -282,3 +282,18 @@ def test_university_box_labels_seal_and_phone_numbers() -> None:
     assert "+886 2 3366 3366" in box and "+886 2 2362 7651" in box and "32,974人" in box
     assert "某大学校徽" in box and "<figure" in box
     assert "甲{{tel}}乙" not in lead("甲{{tel}}乙")  # without values {{tel}} stays the language label
+
+
+def test_geobox_numbered_sources_and_bare_numbers_with_units() -> None:
+    src = ("{{Geobox|河流\n|name = 某河\n|source = 甲源\n|source_elevation = 1140\n|source1 = 乙源\n|source1_location = 某山"
+           "\n|source1_elevation = 1329\n|length = 1252\n|discharge = 1110\n|watershed = 274657\n}}\n正文。")
+    box = box_of(lead(src))
+    labels = labels_of(box)
+    assert labels.count("源头") == 2 and "源头位置" in labels and labels.count("源头海拔（米）") == 2
+    assert "1252公里" in box and "1110立方米/秒" in box and "274657" in box
+    assert not any(lab.startswith("Source") for lab in labels)
+
+
+def test_bridge_length_gets_no_geobox_unit() -> None:
+    box = box_of(lead("{{Infobox bridge\n|name = 某桥\n|length = 1252\n}}\n正文。"))
+    assert "1252公里" not in box and "1252" in box

@@ -421,6 +421,9 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             box.rows.append(("", f"{note.group(1)}. {text}"))
             continue
         text = _with_unit(k, text)
+        unit = D.unit_of(tname, rk)
+        if unit and re.fullmatch(r"[\d,.]+", text.strip()):
+            text += unit  # Geobox ``length = 1252`` → 1252公里
         word = D.value_word(tname, rk, value)
         if word is not None:
             text = escape_text(word)  # ``type = presidential`` → 总统选举

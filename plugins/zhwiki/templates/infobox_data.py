@@ -10,7 +10,8 @@ of infobox templates, as their ``Template:Infobox …/doc`` pages show them:
   ``leader_name1``), ``tables`` (numbered parameter groups shown as a table: airport runways)
   ``chains`` (``fam1`` … ``fam7`` of a language as one row), ``sections`` (a switch
   parameter such as ``discovery = yes`` that opens a part of the box: its header line) and
-  ``values`` (words for coded values: ``type = presidential`` → 总统选举).
+  ``values`` (words for coded values: ``type = presidential`` → 总统选举) and ``units`` (the unit
+  of a bare number in a parameter of this family: Geobox ``length = 1252`` → 1252公里).
 
 ``common.json`` is shared by every family; ``layout.json`` lists the layout and technical
 parameters that never show as rows, and the patterns of image and caption parameters.
@@ -27,6 +28,7 @@ from importlib import resources
 
 _DIGITS = re.compile(r"^(.*?)[ ]?(\d+)$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_INNER_DIGITS = re.compile(r"(?<=[a-z])\d+(?= )")
 
 
 def key(name: str) -> str:
@@ -47,6 +49,7 @@ class Family:
     chains: dict[str, str]
     sections: dict[str, str]
     values: dict[str, dict[str, str]]
+    units: dict[str, str]
 
 
 def _read(name: str) -> dict:
@@ -64,6 +67,7 @@ def _family(name: str, data: dict) -> Family:
         chains={key(k): v for k, v in data.get("chains", {}).items()},
         sections={key(k): v for k, v in data.get("sections", {}).items()},
         values={key(k): {w.lower(): t for w, t in v.items()} for k, v in data.get("values", {}).items()},
+        units={key(k): v for k, v in data.get("units", {}).items()},
     )
 
 
@@ -103,7 +107,7 @@ def family_for(template: str) -> Family | None:
 def label(template: str, param: str) -> str | None:
     """zh.wikipedia's label for *param* of *template*: the family's, the shared one, then any family's.
 
-    A numbered parameter (``candidate2``, ``party 3``) takes the label of its base name.
+    A numbered parameter (``candidate2``, ``party 3``, ``source1_location``) takes the label of its base name.
     Returns None when no table knows the name.
     """
     if _CJK.search(param):
@@ -120,6 +124,11 @@ def label(template: str, param: str) -> str | None:
         for t in tables:
             if base in t.labels:
                 return t.labels[base]
+    inner = _INNER_DIGITS.sub("", k)  # ``source1_location`` → ``source location``
+    if inner != k:
+        for t in tables:
+            if inner in t.labels:
+                return t.labels[inner]
     return None
 
 
@@ -206,6 +215,15 @@ def value_word(template: str, param: str, value: str) -> str | None:
     if fam is None:
         return None
     return fam.values.get(key(param), {}).get(value.strip().lower())
+
+
+def unit_of(template: str, param: str) -> str | None:
+    """The unit a family gives a bare number of *param* (``length`` of a Geobox → 公里); None when none."""
+    fam = family_for(template)
+    if fam is None:
+        return None
+    k = key(param)
+    return fam.units.get(k) or fam.units.get(_INNER_DIGITS.sub("", k)) or fam.units.get(_DIGITS.sub(r"\1", k).strip())
 
 
 def is_switch(value: str) -> bool:

@@ -297,3 +297,13 @@ def test_geobox_numbered_sources_and_bare_numbers_with_units() -> None:
 def test_bridge_length_gets_no_geobox_unit() -> None:
     box = box_of(lead("{{Infobox bridge\n|name = 某桥\n|length = 1252\n}}\n正文。"))
     assert "1252公里" not in box and "1252" in box
+
+
+def test_unclosed_list_items_keep_the_infobox_a_box() -> None:
+    src = ("{{Infobox airport\n| name = 某机场\n| IATA = TPE\n| hub = <li>[[甲航空|甲航空]]<li>[[乙航空]]\n"
+           "| r1-number = 05L/23R\n| r1-length-m = 3660\n}}\n正文。")
+    md = lead(src)
+    box = box_of(md)
+    assert "| name" not in md and "&#124; name" not in md and "&#61;" not in md
+    assert "• [甲航空]" in box and "<br>• [乙航空]" in box
+    assert "3660" in box and "IATA代码" in labels_of(box)

@@ -41,6 +41,10 @@ def _lines(code: Wikicode) -> list[list[Node]]:
     """The value's nodes grouped by source line (text nodes split at newlines)."""
     lines: list[list[Node]] = [[]]
     for nd in code.nodes:
+        if isinstance(nd, Tag) and not nd.wiki_markup and str(nd.tag).strip().lower() == "li" and nd.contents is not None:
+            lines.append([Text("• "), *nd.contents.nodes])  # ``<li>甲<li>乙``: one bulleted line each
+            lines.append([])
+            continue
         if isinstance(nd, Text) and "\n" in nd.value:
             for k, piece in enumerate(nd.value.split("\n")):
                 if k:

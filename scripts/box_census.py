@@ -7,14 +7,15 @@ issue 17's "Done means" names:
 * ``english``: infobox rows labelled with an English parameter name (a definition-list term
   inside an ``infobox`` block made only of Latin letters, digits, spaces, ``_`` and ``-``);
 * ``soup``: ``；``-joined parameter soup (a line with three or more ``；``-separated parts of
-  which at least two are bare values with no CJK character, or ``name=value`` pieces);
+  which at least two are bare values with no CJK character, or ``name=value`` pieces), and
+  template parameters shown as wikitext (a line starting ``| name =``);
 * ``files``: file names shown as text (``Foo.jpg`` outside figures, links and HTML attributes);
 * ``numbers``: numbers lost from a box (a number in a named parameter of a box template, or of an
   unknown template with three or more named parameters, that is nowhere in the page's text;
   layout, image, caption and ``*_Ref`` parameters are skipped);
-* ``rows``: track, award and exit rows missing (each ``titleN`` of ``{{Tracklist}}``, each
-  ``name`` of an exit-list item whose text is not in the page, and status cells such as
-  ``{{won}}`` that did not become a ``status`` span).
+* ``rows``: track, award, episode and exit rows missing (each ``titleN`` of ``{{Tracklist}}``,
+  each ``Title`` of ``{{Episode list}}``, each ``name`` of an exit-list item whose text is not in
+  the page, and status cells such as ``{{won}}`` that did not become a ``status`` span).
 
 Then the totals.  Heuristics, not proofs: a zero says the usual faults are gone, not that the
 page is right; look at the pages too.
@@ -110,9 +111,16 @@ def english_rows(source: str, markdown: str) -> list[str]:
     return found
 
 
+_RAW_PARAM = re.compile(r"^\s*(?:\||&#124;)\s*[\w\- ]{1,40}?\s*(?:=|&#61;)")
+
+
 def soup(markdown: str) -> list[str]:
+    """Lines of ``；``-joined values, and template parameters shown as wikitext (``| name = …``)."""
     found = []
     for line in markdown.split("\n"):
+        if _RAW_PARAM.match(line) and not line.lstrip().startswith("|---"):
+            found.append(line[:80])
+            continue
         parts = [p.strip() for p in re.split(r"；", re.sub(r"<[^>]+>", "", line))]
         if len(parts) < 3:
             continue
@@ -183,6 +191,8 @@ def missing_rows(source: str, markdown: str, status_spans: int) -> list[str]:
             continue
         if name in ("tracklist", "track listing", "曲目列表"):
             keys = [p for p in t.params if re.fullmatch(r"title\d+", str(p.name).strip())]
+        elif name in ("episode list", "episode list/sublist", "剧集列表", "劇集列表"):
+            keys = [p for p in t.params if str(p.name).strip() in ("Title", "EpisodeNumber")]
         elif _EXIT_ITEM.search(name):
             keys = [p for p in t.params if str(p.name).strip() in ("name", "名称", "名稱")]
         else:

@@ -307,3 +307,41 @@ def test_unclosed_list_items_keep_the_infobox_a_box() -> None:
     assert "| name" not in md and "&#124; name" not in md and "&#61;" not in md
     assert "• [甲航空]" in box and "<br>• [乙航空]" in box
     assert "3660" in box and "IATA代码" in labels_of(box)
+
+
+EPISODES = """== 集数 ==
+{| class="wikitable plainrowheaders"
+|-
+! 集数 !! 标题 !! 导演 !! 播出日期
+|-
+{{Episode list/sublist|
+ |EpisodeNumber   = 1
+ |Title           = 试播集
+ |AltTitle        = Pilot
+ |DirectedBy      = 甲导演
+ |OriginalAirDate = {{Start date|2014|11|17}}
+ |ShortSummary    = 第一集的故事。
+ |LineColor       = 36454F
+}}
+|-
+{{Episode list/sublist|
+ |EpisodeNumber   = 2
+ |Title           = 秘密
+ |DirectedBy      = 乙导演
+ |OriginalAirDate = {{Start date|2014|11|24}}
+ |ShortSummary    =
+}}
+|-
+| 3 || 手写的一集 || 丙导演 || 2014年12月1日
+|}
+"""
+
+
+def test_episode_list_calls_are_rows_of_the_table_in_order() -> None:
+    md = section(EPISODES)
+    assert md.count("<table") == 1 and md.count("<tr") == 5
+    assert md.index("试播集") < md.index("第一集的故事。") < md.index("秘密") < md.index("手写的一集")
+    assert '<th markdown="span">1</th><td markdown="span">试播集<br>Pilot</td><td markdown="span">甲导演</td>' in md
+    assert '<td colspan="4" markdown="span">第一集的故事。</td>' in md
+    assert "2014年11月24日" in md and "36454F" not in md
+    assert not diag(EPISODES).unknown_templates

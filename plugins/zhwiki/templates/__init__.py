@@ -197,6 +197,7 @@ from . import (  # noqa: E402,F401
     conversion,
     countries,
     dates,
+    episodes,
     exits,
     formatting,
     hatnotes,

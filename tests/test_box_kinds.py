@@ -351,7 +351,7 @@ def test_iucn_citation_in_a_species_box_reference() -> None:
     src = ("{{Speciesbox\n| status = EN\n| status_system = iucn2.3\n| status_ref = <ref>{{IUCN|version=1998|assessors=Sun W."
            "|year=1998|id=32353|title=Ginkgo biloba|downloaded=2007年3月10日}}</ref>\n| genus = Ginkgo\n| species = biloba\n}}\n"
            "正文。\n== 参考 ==\n{{reflist}}")
-    refs = edition(src, "zh-cn")["s01.md"]
+    refs = edition(src, "zh-cn")["references.md"]
     assert "Sun W." in refs and "Ginkgo biloba" in refs and "https://www.iucnredlist.org/details/32353" in refs
     assert "1998" in refs and "IUCN濒危物种红色名录" in refs
     assert not diag(src).unknown_templates

@@ -355,3 +355,31 @@ def test_iucn_citation_in_a_species_box_reference() -> None:
     assert "Sun W." in refs and "Ginkgo biloba" in refs and "https://www.iucnredlist.org/details/32353" in refs
     assert "1998" in refs and "IUCN濒危物种红色名录" in refs
     assert not diag(src).unknown_templates
+
+
+WEATHER = """== 气候 ==
+{{Weather box
+|location = 某城
+|metric first = Y
+|single line = Y
+|Jan high C = 5.1 |Feb high C = 7.0 |Mar high C = 12.2 |Apr high C = 19.5 |May high C = 25.0 |Jun high C = 28.9
+|Jul high C = 30.2 |Aug high C = 29.6 |Sep high C = 25.8 |Oct high C = 20.1 |Nov high C = 12.9 |Dec high C = 6.8
+|year high C = 18.6
+|Jan sun = 160.5<ref>日照资料。</ref> |Feb sun = 150.2
+|Jan uv = 2 |Feb uv = 3
+|Jan fog days = 4 |Feb fog days = 5
+|source 1 = 某气象局
+}}
+== 参考 ==
+{{reflist}}"""
+
+
+def test_weather_box_rows_render_their_cells_and_unknown_rows_still_show() -> None:
+    md = section(WEATHER)
+    got = rows(md)
+    assert got[0][0] == "月份" and got[0][-1] == "全年"
+    labels = [r[0] for r in got[1:]]
+    assert labels == ["平均高温（°C）", "月均日照时数", "平均紫外线指数", "fog days"]
+    assert got[1][1] == "5.1" and got[1][-1] == "18.6"
+    assert got[2][1].startswith("160.5[^") and "<ref>" not in md
+    assert "weather box: fog days" in "\n".join(diag(WEATHER).unlabelled_params)

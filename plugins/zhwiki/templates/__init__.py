@@ -213,6 +213,7 @@ from . import (  # noqa: E402,F401
     references,
     stations,
     taxobox,
+    tickers,
     units,
     weblinks,
 )

@@ -1,7 +1,7 @@
 """Box census: what a reader sees wrong in the boxes of articles nobody has tested (issue 17).
 
 Developer tool.  For each ``*.wikitext`` file given (or every one in the folders given) it runs the
-pipeline (``analyse`` + ``convert_edition`` for zh-cn) and counts, per article, the faults that
+pipeline (``analyse`` + ``convert_edition`` for zh-cn, and zh-tw for the rows) and counts, per article, the faults that
 issue 17's "Done means" names:
 
 * ``english``: infobox rows labelled with an English parameter name (a definition-list term
@@ -212,13 +212,15 @@ def census(path: Path) -> dict[str, list[str]]:
     article = analyse(raw, Options(title=path.stem))
     edition = convert_edition(article, "zh-cn")
     md = "\n".join(p.markdown for p in edition.pages)
+    # rows are looked for in both variants: a traditional title in the source is simplified in zh-cn
+    both = md + "\n" + "\n".join(p.markdown for p in convert_edition(article, "zh-tw").pages)
     spans = md.count('class="status status-')
     found = {
         "english": english_rows(raw, md),
         "soup": soup(md),
         "files": file_names(md),
         "numbers": lost_numbers(raw, md),
-        "rows": missing_rows(raw, md, spans),
+        "rows": missing_rows(raw, both, spans),
     }
     return found
 

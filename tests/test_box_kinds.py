@@ -392,3 +392,18 @@ def test_stock_exchange_codes_in_a_company_box() -> None:
     assert "深交所：000725、200725" in md and "纽约证券交易所：IBM" in md
     assert "深交所：000725（某公司A）、200725（某公司B）" in md
     assert not diag(src).unknown_templates
+
+
+def test_airport_codes_and_japanese_name_box() -> None:
+    src = ("{{Japanese|japanese=国井 美佐|kana=くにい みさ|romaji=Kuniya Misa}}\n"
+           "'''某机场'''（{{Airport codes|TPE|RCTP}}）是一座机场。")
+    md = lead(src)
+    box = box_of(md)
+    assert labels_of(box) == ["日文", "假名", "罗马字"] and "Kuniya Misa" in box
+    assert "（IATA代码：TPE；ICAO代码：RCTP）" in md
+    assert not diag(src).unknown_templates
+
+
+def test_japanese_name_box_keeps_kanji_in_every_variant() -> None:
+    box = box_of(lead("{{Japanese|japanese=国井 美佐|kana=くにい みさ}}\n正文。", "zh-tw"))
+    assert '<span lang="ja">国井 美佐</span>' in box and "國井" not in box

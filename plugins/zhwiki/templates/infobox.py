@@ -443,7 +443,7 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
 _ONLY_NOTES = re.compile(r"(?:\s*(?:\[\^[^\]]+\]|<sup\b[^>]*>.*?</sup>))+\s*", re.S)
 
 #: Parameters whose value is Japanese text (Japanese station and place boxes name them in Chinese).
-_JAPANESE = re.compile(r"日文|日語|日语|平假名|片假名|假名")
+_JAPANESE = re.compile(r"日文|日語|日语|平假名|片假名|假名|^(?:japanese|kanji|kana|hiragana|katakana|kyujitai|shinjitai)$", re.I)
 
 
 def _with_unit(k: str, text: str) -> str:

@@ -17,9 +17,10 @@ from importlib import resources
 
 from mwparserfromhell.nodes import Template
 
+from ..render import escape
 from ..render.context import RenderContext
 from .infobox import cell
-from .registry import arg_code, register
+from .registry import arg, arg_code, register
 
 
 @lru_cache(maxsize=1)
@@ -64,3 +65,15 @@ def adjacent_stations(node: Template, ctx: RenderContext) -> str:
         elif head or text:
             lines.append(head or text)
     return "<br>".join(lines)
+
+
+@register("formatting", *table()["airport_codes"]["names"])
+def airport_codes(node: Template, ctx: RenderContext) -> str:
+    """``{{Airport codes|TPE|RCTP}}`` → IATA代码：TPE；ICAO代码：RCTP (a third code is the FAA's)."""
+    words = table()["airport_codes"]
+    parts = []
+    for i, kind in enumerate(("iata", "icao", "faa"), start=1):
+        code = arg(node, i)
+        if code:
+            parts.append(words[kind].format(code=escape.text(code)))
+    return words["separator"].join(parts)

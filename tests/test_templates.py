@@ -141,7 +141,7 @@ def test_unknown_template_keeps_single_text_argument_without_marker_and_is_count
 
 @pytest.mark.parametrize("src", [
     "{{bd2|1916年|12月10日|1992年|8月1日}}",     # several values are never joined
-    "{{某信息|name=张三|born=1916年}}",            # named values are not prose for a reader
+    "{{某模板|name=张三|born=1916年}}",            # named values are not prose for a reader (…信息 on its own line is a box)
     "{{某尺寸|4}}", "{{某链接|https://example.org/x}}",  # a number or a URL alone is no text
 ])
 def test_unknown_template_shows_no_joined_or_stray_values(src: str) -> None:

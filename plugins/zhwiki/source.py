@@ -301,6 +301,7 @@ def prepare(raw: str, diag: Diagnostics) -> Prepared:
 
 _PROTECTED_RE = re.compile(_PROTECT, re.S | re.I)
 _REF_TOKEN_RE = re.compile(r"<ref\b[^<>]*?(/?)>|</ref\s*>", re.I)
+_LI_TOKEN_RE = re.compile(r"<li\b[^<>]*>|</li\s*>|</(?:ul|ol)\s*>", re.I)
 _TABLE_LINE_RE = re.compile(r"^[ \t]*(\{\||\|\}(?!\}))", re.M)
 _H2_LINE_RE = re.compile(r"^==[^=].*==[ \t]*$", re.M)
 
@@ -354,7 +355,7 @@ def check_quotes(text: str, diag: Diagnostics, line_at) -> None:
 
 
 def repair_structure(text: str, diag: Diagnostics, line_at) -> tuple[str, OffsetMap]:
-    """Close what the parser would otherwise show as raw markup: unclosed refs and tables.
+    """Close what the parser would otherwise show as raw markup: unclosed refs, list items and tables.
 
     mwparserfromhell leaves an unclosed ``<ref>`` or ``{|`` as plain text, which would put
     wikitext on the page.  An unclosed ``<ref>`` is closed at the end of its line (or before the
@@ -398,6 +399,23 @@ def repair_structure(text: str, diag: Diagnostics, line_at) -> tuple[str, Offset
         at = len(text) if eol < 0 else eol
         diag.defect("malformed markup", "<ref> is never closed; closed at the end of its line", line_at(open_at))
         edits.append((at, at, "</ref>"))
+
+    # -- list items --------------------------------------------------------------------
+    # HTML lets ``<li>`` go unclosed (``hub = <li>甲航空<li>乙航空``), and MediaWiki shows such
+    # items; mwparserfromhell instead gives up on the whole template around them, which would put
+    # its wikitext on the page.  Each unclosed item is closed before the next item, the end of
+    # its list or the end of its line.  Valid HTML, so no defect is reported.
+    li_tokens = [m for m in _LI_TOKEN_RE.finditer(text) if not is_protected(m.start())]
+    for k, m in enumerate(li_tokens):
+        if not m.group(0).lower().startswith("<li"):
+            continue
+        nxt = li_tokens[k + 1] if k + 1 < len(li_tokens) else None
+        eol = text.find("\n", m.end())
+        eol = len(text) if eol < 0 else eol
+        if nxt is not None and nxt.start() < eol and nxt.group(0).lower().startswith("</li"):
+            continue  # closed on its line
+        at = min(eol, nxt.start()) if nxt is not None else eol
+        edits.append((at, at, "</li>"))
 
     # -- tables ------------------------------------------------------------------------
     stack: list[int] = []

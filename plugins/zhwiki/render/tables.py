@@ -91,15 +91,33 @@ def render_cell(cell: Tag, ctx: RenderContext) -> str:
     return f'<{t}{attrs} markdown="span">{inner}</{t}>'
 
 
+def _template_rows(node, ctx: RenderContext, episodes) -> list[str] | None:
+    """The rows a row template between table rows writes (``{{Episode list}}``); None for anything else."""
+    from mwparserfromhell.nodes import Template
+
+    if not isinstance(node, Template):
+        return None
+    made = episodes.rows(node, ctx)
+    if made is not None:
+        ctx.diag.template("formatting")
+    return made
+
+
 def render_table(node: Tag, ctx: RenderContext) -> str:
     """A wikitable as stashed HTML+Markdown; stray text between rows goes before the table."""
-    rows: list[list[str]] = []
+    rows: list[list[str] | str] = []  # cells of a written row, or a whole <tr> line a row template made
     captions: list[str] = []
     before: list[str] = []
     current: list[str] | None = None
+    from ..templates import episodes  # rows written by a template ({{Episode list}}): imported late, it imports render
+
     for child in node.contents.nodes if node.contents is not None else []:
         if not isinstance(child, Tag):
             if isinstance(child, Text) and not child.value.strip():
+                continue
+            made = _template_rows(child, ctx, episodes)
+            if made is not None:
+                rows += made  # whole <tr> lines, in their place among the written rows
                 continue
             text = ctx.inline(Wikicode([child]))
             if M.strip_markers(text).strip():
@@ -122,6 +140,8 @@ def render_table(node: Tag, ctx: RenderContext) -> str:
                             captions.append(cap)
                         continue
                     current.append(render_cell(cell, ctx))
+                elif (made := _template_rows(cell, ctx, episodes)) is not None:
+                    rows += made  # {{Episode list}} right after |-: its own rows, in place
                 elif not (isinstance(cell, Text) and not cell.value.strip()):
                     text = ctx.inline(Wikicode([cell]))
                     if M.strip_markers(text).strip():
@@ -145,7 +165,7 @@ def render_table(node: Tag, ctx: RenderContext) -> str:
         return "".join(parts)
     # No class on the table itself: Material styles (and scroll-wraps) only ``table:not([class])``.
     table = ['<table markdown="1">']
-    table += ['<tr markdown="1">' + "".join(r) + "</tr>" for r in rows]
+    table += [r if isinstance(r, str) else '<tr markdown="1">' + "".join(r) + "</tr>" for r in rows]
     table.append("</table>")
     if captions:
         table = (

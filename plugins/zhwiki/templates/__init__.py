@@ -105,6 +105,10 @@ def unknown(node: Template, ctx: RenderContext, name: str) -> str:
         ctx.diag.probable_navbox(name, ctx.line_of(node))
         ctx.diag.template("ignored")
         return ""
+    if infobox_data.is_box_name(normalize(name)) and any(p.showkey for p in node.params) and alone_on_line(node, ctx):
+        # ``{{日本車站資訊|站名=…|所在地=…}}`` on its own line: an information box by its name's ending
+        ctx.diag.template("infobox")
+        return infobox.generic(node, ctx)
     ctx.diag.unknown_template(name or "(empty name)", ctx.line_of(node))
     ctx.diag.template("unknown")
     values = [p for p in node.params if str(p.value).strip()]
@@ -151,12 +155,15 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
       position (quirk Q24).
     * ``{{flagicon|France}} [[…|法国]]``: the flag stands for the name right after it, so the
       icon's text form would only repeat it; it is dropped.
+    * ``{{Start expwy exit box}}`` and the exit items after it: one table (exits.py).
 
     Returns the IMD and the index of the next node to render, or None to render normally.
     """
     node = nodes[i]
     if not isinstance(node, Template):
         return None
+    if name_of(node) in exits.STARTS:  # {{Start expwy exit box}} … {{End expwy exit box}}: one table
+        return exits.fold(nodes, i, ctx)
     spec = lookup(str(node.name))
     if spec is None:
         return None
@@ -189,10 +196,13 @@ from . import (  # noqa: E402,F401
     conversion,
     countries,
     dates,
+    episodes,
+    exits,
     formatting,
     hatnotes,
     ignore,
     infobox,
+    infobox_data,
     links,
     lists,
     magic,
@@ -200,7 +210,9 @@ from . import (  # noqa: E402,F401
     media,
     quotes,
     references,
+    stations,
     taxobox,
+    tickers,
     units,
     weblinks,
 )

@@ -296,6 +296,13 @@ def val(node: Template, ctx: RenderContext) -> str:
     return out
 
 
+@register("formatting", "e", "×10", "x10")
+def power_of_ten(node: Template, ctx: RenderContext) -> str:
+    """``7.6408{{e|9}}`` → 7.6408×10⁹ (Template:E): the power of ten after a number."""
+    exp = arg(node, 1).replace("-", "−")
+    return f"×10<sup>{escape.text(exp)}</sup>" if exp else ""
+
+
 @register("formatting", "legend", "legend2", "legend inline", "legend-line")
 def legend(node: Template, ctx: RenderContext) -> str:
     """``{{legend2|#006400|说明}}``: a colour key; its colour swatch is drawing, its text (if any) stays."""

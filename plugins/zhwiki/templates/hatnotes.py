@@ -83,7 +83,7 @@ def rellink(node: Template, ctx: RenderContext) -> str:
     return hatnote(ctx, ctx.inline(body)) if body is not None else ""
 
 
-@register("hatnotes", "about", "otheruses", "other uses", "otheruses4")
+@register("hatnotes", "about", "otheruses", "otheruse", "other uses", "otheruses4")
 def about(node: Template, ctx: RenderContext) -> str:
     """``{{about|本文主题|其他主题|页面|其他主题2|页面2…}}``.
 

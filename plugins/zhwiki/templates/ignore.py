@@ -36,6 +36,8 @@ IGNORED = (
     "s-rel", "s-reg", "s-sports", "s-break", "s-non", "s-vac", "s-inc", "s-new", "s-aca", "s-bus", "s-dip", "s-fam",
     "s-hon", "s-legal", "s-media", "s-npo", "s-other", "s-roy", "s-jud", "s-edu", "s-mil-awards", "s-note",
     "end box", "start box", "navbar", "nobots", "expand language",
+    # layout wrappers around boxes (Template:Stack begin / Stack end): the boxes inside show as usual
+    "stack begin", "stack end", "stack",
     # boxes without prose of the article: the medical disclaimer box (it links to 医学声明), the
     # interactive map frame of {{maplink}}, the coloured square of {{HDIcolor}} beside an HDI value
     "medical", "maplink", "hdicolor", "location map", "location map+", "location map many",

@@ -21,7 +21,7 @@ from .. import markers as M
 from ..render.context import RenderContext
 from . import infobox_data as D
 from .media import figure, file_name
-from .registry import arg, arg_code, lookup, name_of, param_names, register
+from .registry import REGISTRY, alias, arg, arg_code, lookup, name_of, param_names, register, register_exact
 
 ROWS = [
     ("date", "日期"), ("place", "地点"), ("location", "地点"), ("coordinates", "坐标"),
@@ -41,6 +41,10 @@ def _lines(code: Wikicode) -> list[list[Node]]:
     """The value's nodes grouped by source line (text nodes split at newlines)."""
     lines: list[list[Node]] = [[]]
     for nd in code.nodes:
+        if isinstance(nd, Tag) and not nd.wiki_markup and str(nd.tag).strip().lower() == "li" and nd.contents is not None:
+            lines.append([Text("• "), *nd.contents.nodes])  # ``<li>甲<li>乙``: one bulleted line each
+            lines.append([])
+            continue
         if isinstance(nd, Text) and "\n" in nd.value:
             for k, piece in enumerate(nd.value.split("\n")):
                 if k:
@@ -184,7 +188,8 @@ def military_conflict(node: Template, ctx: RenderContext) -> str:
 
 #: Parameters that give the box its title, in order of preference (the one used is not a row).
 _TITLE_KEYS = ("name", "clubname", "official name", "conventional long name", "election name", "unit name", "show name",
-               "building name", "station name", "airport name", "above", "title", "common name", "native name")
+               "building name", "station name", "airport name", "company name", "rail name", "above", "title", "common name",
+               "native name", "zh name", "站名", "名称", "名稱", "姓名", "中文名", "中文名称", "中文名稱", "中文街道名稱", "中文街道名称")
 #: Parameters whose text belongs to the row of the parameter they follow (``population_footnotes``).
 _ATTACHED = re.compile(r"^(.+?)[ ]?(ref|refs|footnote|footnotes|note|notes|citation)$")
 _AS_OF = re.compile(r"^(.+?) (as of|year|rank|change)$")
@@ -263,6 +268,8 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
         caps += ["caption", "image caption", "imagecaption", "img capt", "image capt", "caption1"]
     if m := re.fullmatch(r"image ?(\d+)", base):
         caps += [f"image title {m.group(1)}", f"caption {m.group(1)}"]
+    if base in ("sealimage", "seal image"):
+        caps += ["sealinfo", "seal info"]
     if base.startswith("map") or base == "image map":
         caps += ["map caption", "mapcaption"]
     if re.match(r"[\u3400-\u9fff]", k):  # 图像 / 圖片名稱 … : 图像说明 / 圖片說明, or a bare 说明
@@ -294,7 +301,7 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
     pairs = D.all_pairs(tname)
     tables = D.all_tables(tname)
     chains = D.all_chains(tname)
-    coords_done = bool(params.get("coordinates") or params.get("coords"))
+    coords_done = any(params.get(c) for c in ("coordinates", "coords", "座標", "座标", "坐標", "坐标"))
     # the value halves of label/value pairs, and the numbered table groups, are not rows of their own
     for _, k in order:
         for rx, fmt in pairs:
@@ -308,9 +315,10 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         value = params[k]
         if not value:
             continue
-        # embedded infoboxes (``module = {{Infobox … | embed = yes}}``): their rows join this box
+        # embedded infoboxes (``module = {{Infobox … | embed = yes}}``): their rows join this box; a
+        # helper of positional values only (``{{Infobox XX/sub|a|b}}``) is a cell, not a box
         inner = [t for t in raw[k].filter_templates(recursive=False) if (s := lookup(str(t.name))) is not None
-                 and (s.handler is generic or s.handler in EMBEDDED)]
+                 and (s.handler is generic or s.handler in EMBEDDED) and any(p.showkey for p in t.params)]
         if inner and not raw[k].strip_code().strip():
             for t in inner:
                 ctx.diag.template("infobox")
@@ -321,6 +329,8 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
                     box.rows += EMBEDDED[handler](t, ctx)
             continue
         if D.is_image(rk):
+            if all(is_icon(nd) or (isinstance(nd, Text) and not nd.value.strip()) for nd in raw[k].nodes):
+                continue  # ``symbol = [[File:…|24px]]``: a decorative icon beside the name, no figure
             fig = _figure(ctx, node, rk, value, params)
             if fig:
                 box.figures.append(fig)
@@ -349,6 +359,13 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             elif lab.strip() and vkey not in raw:
                 box.rows.append((lab, ""))  # a label with no value is a section header (``header1``)
             continue
+        head = D.section(tname, rk)
+        if head is not None and value.lower() in ("yes", "y", "true", "1", "是"):
+            row_index[k] = len(box.rows)  # ``atmosphere_ref`` joins its header
+            box.rows.append((escape_text(head), ""))  # ``discovery = yes``: the part of the box it opens
+            continue
+        if D.is_switch(value):
+            continue  # ``ongoing = no``, ``party = yes``: a switch of the template, not a fact to show
         if re.match(r"^header ?\d+$", k) or k in ("subheader", "subheader2"):
             box.rows.append((cell(ctx, raw[k]), ""))
             continue
@@ -378,9 +395,12 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         att = _ATTACHED.match(k)
         owner = next((kk for kk in reversed(row_index) if att and (kk == att.group(1).strip()
                       or kk.startswith(att.group(1).strip() + " "))), None)
+        if owner is None and att and row_index and _ONLY_NOTES.fullmatch(text):
+            owner = next(reversed(row_index))  # ``prominence_ref`` after 相對高度: its footnote joins the row above
         if owner is not None:
             i = row_index[owner]
-            box.rows[i] = (box.rows[i][0], box.rows[i][1] + text)
+            label, value = box.rows[i]
+            box.rows[i] = (label + text, "") if not value else (label, value + text)  # a header keeps its note
             continue
         as_of = _AS_OF.match(k)
         base = as_of.group(1) if as_of else ""
@@ -405,6 +425,12 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
             box.rows.append(("", f"{note.group(1)}. {text}"))
             continue
         text = _with_unit(k, text)
+        unit = D.unit_of(tname, rk)
+        if unit and re.fullmatch(r"[\d,.]+", text.strip()):
+            text += unit  # Geobox ``length = 1252`` → 1252公里
+        word = D.value_word(tname, rk, value)
+        if word is not None:
+            text = escape_text(word)  # ``type = presidential`` → 总统选举
         lab = D.label(tname, rk)
         if lab is None:
             lab = D.readable(rk)
@@ -413,8 +439,11 @@ def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | Non
         box.rows.append((lab, text))
 
 
+#: A value made only of footnote and note markers (``[^3]``, ``<sup class="note-ref" …>…</sup>``).
+_ONLY_NOTES = re.compile(r"(?:\s*(?:\[\^[^\]]+\]|<sup\b[^>]*>.*?</sup>))+\s*", re.S)
+
 #: Parameters whose value is Japanese text (Japanese station and place boxes name them in Chinese).
-_JAPANESE = re.compile(r"日文|日語|日语|平假名|片假名|假名")
+_JAPANESE = re.compile(r"日文|日語|日语|平假名|片假名|假名|^(?:japanese|kanji|kana|hiragana|katakana|kyujitai|shinjitai)$", re.I)
 
 
 def _with_unit(k: str, text: str) -> str:
@@ -422,7 +451,7 @@ def _with_unit(k: str, text: str) -> str:
     if not re.fullmatch(r"[\d,.]+", text.strip()):
         return text
     for suffix, unit in D.units().items():
-        if k.endswith(" " + suffix):
+        if k.endswith(" " + suffix) or k == suffix:  # ``calcium_mg``, ``kJ``
             return text + unit
     return text
 
@@ -454,6 +483,31 @@ def escape_text(text: str) -> str:
     return escape.text(text)
 
 
+@register("infobox", "infobox vg/c", "infobox vg/collapsible", "infobox vg collapsible")
+def collapsible_cell(node: Template, ctx: RenderContext) -> str:
+    """``{{Infobox VG/C|2011年11月18日|各平台的日期…}}``: a cell of a video-game box whose details
+    zh.wikipedia folds away; offline the headline and the details both show, on their own lines.
+    It is a cell, not a box: its parameters are positional and have no labels."""
+    parts = [cell(ctx, p.value) for p in node.params if not p.showkey]
+    return "<br>".join(x for x in parts if x.strip())
+
+
+@register_exact("infobox", "Tel", "Fax", "Phone")
+def phone_number(node: Template, ctx: RenderContext) -> str:
+    """``{{tel|886|2|3366 3366}}`` → +886 2 3366 3366 (Template:Tel, Template:Fax: country code, area
+    code, number).  Without values ``{{tel}}`` is the Telugu language label, as links.py shows it."""
+    parts = [str(p.value).strip() for p in node.params if not p.showkey and str(p.value).strip()]
+    if not parts:
+        spec = REGISTRY.get(name_of(node))
+        return spec.handler(node, ctx) if spec is not None else ""
+    text = " ".join(parts)
+    return escape_text(text if text.startswith("+") else "+" + text)
+
+
+#: ``{{vgr}}`` is zh.wikipedia's short name of ``{{Vgrelease}}`` (dates.py): region and date pairs.
+alias("vgrelease", "vgr")
+
+
 @register("infobox", "infobox")
 def generic(node: Template, ctx: RenderContext) -> str:
     """Any other infobox: title, figures, then each content parameter under zh.wikipedia's label.
@@ -463,7 +517,8 @@ def generic(node: Template, ctx: RenderContext) -> str:
     label/value pairs and ``header``/``label``/``data`` rows keep their structure; a parameter
     with no label shows under its readable name and is counted in the build summary.
     """
-    lines = [f'<div class="infobox infobox-{re.sub(r"[^a-z0-9]+", "-", name_of(node))}" markdown="1">', ""]
+    slug = re.sub(r"[^a-z0-9]+", "-", name_of(node)).strip("-") or "generic"  # 日本車站資訊 has no Latin letters
+    lines = [f'<div class="infobox infobox-{slug}" markdown="1">', ""]
     title_key = next((k for k in _TITLE_KEYS if arg(node, *[p for p in param_names(node) if D.key(p) == k])), None)
     if title_key:
         raw_title = next(p for p in param_names(node) if D.key(p) == title_key)

@@ -8,7 +8,10 @@ of infobox templates, as their ``Template:Infobox …/doc`` pages show them:
 * ``labels``: parameter key → Chinese label;
 * optionally ``pairs`` (a parameter whose value is the label of another: ``leader_title1`` /
   ``leader_name1``), ``tables`` (numbered parameter groups shown as a table: airport runways)
-  and ``chains`` (``fam1`` … ``fam7`` of a language as one row).
+  ``chains`` (``fam1`` … ``fam7`` of a language as one row), ``sections`` (a switch
+  parameter such as ``discovery = yes`` that opens a part of the box: its header line) and
+  ``values`` (words for coded values: ``type = presidential`` → 总统选举) and ``units`` (the unit
+  of a bare number in a parameter of this family: Geobox ``length = 1252`` → 1252公里).
 
 ``common.json`` is shared by every family; ``layout.json`` lists the layout and technical
 parameters that never show as rows, and the patterns of image and caption parameters.
@@ -25,6 +28,7 @@ from importlib import resources
 
 _DIGITS = re.compile(r"^(.*?)[ ]?(\d+)$")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_INNER_DIGITS = re.compile(r"(?<=[a-z])\d+(?= )")
 
 
 def key(name: str) -> str:
@@ -43,6 +47,9 @@ class Family:
     pairs: tuple[tuple[re.Pattern[str], str], ...]
     tables: dict[str, dict]
     chains: dict[str, str]
+    sections: dict[str, str]
+    values: dict[str, dict[str, str]]
+    units: dict[str, str]
 
 
 def _read(name: str) -> dict:
@@ -58,6 +65,9 @@ def _family(name: str, data: dict) -> Family:
         pairs=tuple((re.compile(a), b) for a, b in data.get("pairs", [])),
         tables=dict(data.get("tables", {})),
         chains={key(k): v for k, v in data.get("chains", {}).items()},
+        sections={key(k): v for k, v in data.get("sections", {}).items()},
+        values={key(k): {w.lower(): t for w, t in v.items()} for k, v in data.get("values", {}).items()},
+        units={key(k): v for k, v in data.get("units", {}).items()},
     )
 
 
@@ -97,7 +107,7 @@ def family_for(template: str) -> Family | None:
 def label(template: str, param: str) -> str | None:
     """zh.wikipedia's label for *param* of *template*: the family's, the shared one, then any family's.
 
-    A numbered parameter (``candidate2``, ``party 3``) takes the label of its base name.
+    A numbered parameter (``candidate2``, ``party 3``, ``source1_location``) takes the label of its base name.
     Returns None when no table knows the name.
     """
     if _CJK.search(param):
@@ -114,7 +124,23 @@ def label(template: str, param: str) -> str | None:
         for t in tables:
             if base in t.labels:
                 return t.labels[base]
+    inner = _INNER_DIGITS.sub("", k)  # ``source1_location`` → ``source location``
+    if inner != k:
+        for t in tables:
+            if inner in t.labels:
+                return t.labels[inner]
     return None
+
+
+@lru_cache(maxsize=1)
+def _box_suffixes() -> tuple[str, ...]:
+    return tuple(_read("layout.json").get("box_suffixes", ()))
+
+
+def is_box_name(template: str) -> bool:
+    """Whether a normalised template name reads as an information box by its Chinese ending
+    (``日本車站資訊``, ``中国高速公路信息框``): the endings are ``box_suffixes`` in ``layout.json``."""
+    return template.endswith(_box_suffixes())
 
 
 def is_layout(param: str) -> bool:
@@ -171,6 +197,43 @@ def all_chains(template: str) -> dict[str, str]:
     for f in families():
         out.update(f.chains)
     return out
+
+
+def section(template: str, param: str) -> str | None:
+    """The header a switch parameter opens (``discovery`` → 发现), its family's first; None when it is no switch."""
+    k = key(param)
+    fam = family_for(template)
+    for f in ([fam] if fam else []) + [f for f in families() if f is not fam]:
+        if k in f.sections:
+            return f.sections[k]
+    return None
+
+
+def value_word(template: str, param: str, value: str) -> str | None:
+    """The words a family gives a coded value (``type = studio`` → 录音室专辑); None when it gives none."""
+    fam = family_for(template)
+    if fam is None:
+        return None
+    return fam.values.get(key(param), {}).get(value.strip().lower())
+
+
+def unit_of(template: str, param: str) -> str | None:
+    """The unit a family gives a bare number of *param* (``length`` of a Geobox → 公里); None when none."""
+    fam = family_for(template)
+    if fam is None:
+        return None
+    k = key(param)
+    return fam.units.get(k) or fam.units.get(_INNER_DIGITS.sub("", k)) or fam.units.get(_DIGITS.sub(r"\1", k).strip())
+
+
+def is_switch(value: str) -> bool:
+    """Whether *value* only turns part of a template on or off (``yes``, ``no``; ``switches`` in layout.json)."""
+    return value.strip().lower() in _switches()
+
+
+@lru_cache(maxsize=1)
+def _switches() -> frozenset[str]:
+    return frozenset(_read("layout.json").get("switches", ()))
 
 
 def counts() -> dict[str, int]:

@@ -181,13 +181,15 @@ def regional_names(node: Template, ctx: RenderContext) -> str:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def _climate_table(ctx: RenderContext, title: str, rows: list[tuple[str, list[str]]], year: bool, source) -> str:
+def _climate_table(ctx: RenderContext, title: str, rows: list[tuple[str, list[str]]], year: bool, source,
+                   rendered: bool = False) -> str:
     data = table()["weather_box"]
     heads = [f"{m}月" for m in range(1, 13)] + ([data["year"]] if year else [])
     lines = [f"**{title}**", "", "| " + " | ".join([data["month_head"], *heads]) + " |",
              "|---" * (len(heads) + 1) + "|"]
     for label, cells in rows:
-        lines.append("| " + " | ".join([escape.text(label), *(escape.text(c) for c in cells)]) + " |")
+        shown = cells if rendered else [escape.text(c) for c in cells]  # rendered: IMD of each cell already
+        lines.append("| " + " | ".join([escape.text(label), *shown]) + " |")
     if source is not None and str(source).strip():
         lines += ["", escape.text(data["source"]) + ctx.inline(source)]
     return ctx.stash_block("\n".join(lines))
@@ -199,21 +201,31 @@ def weather_box(node: Template, ctx: RenderContext) -> str:
     lows, precipitation, sunshine …), each row only when the box gives it."""
     data = table()["weather_box"]
     given = {normalize(str(p.name)): str(p.value).strip() for p in node.params if p.showkey}
+    codes = {normalize(str(p.name)): p.value for p in node.params if p.showkey}
     rows = []
     has_year = False
-    for key, label in data["rows"]:
-        cells = [given.get(normalize(f"{m} {key}"), "") for m in _MONTHS]
-        year = given.get(normalize(f"year {key}"), "")
-        if any(cells) or year:
-            rows.append((label, cells + [year]))
-            has_year = has_year or bool(year)
+    known = [(key, label) for key, label in data["rows"]]
+    listed = {normalize(k) for k, _ in known}
+    month_re = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year) (.+)$")
+    for k in given:  # a month row the table does not list still shows, under its own name
+        m = month_re.match(k)
+        if m and m.group(1) not in listed and given[k]:
+            listed.add(m.group(1))
+            known.append((m.group(1), m.group(1)))
+            ctx.diag.unlabelled_param("weather box", m.group(1))
+    for key, label in known:
+        names = [normalize(f"{m} {key}") for m in _MONTHS] + [normalize(f"year {key}")]
+        if any(given.get(n) for n in names):
+            cells = [cell(ctx, codes[n]) if given.get(n) else "" for n in names]  # refs and templates render
+            rows.append((label, cells))
+            has_year = has_year or bool(cells[-1])
     if not rows:
         return ""
     if not has_year:
         rows = [(label, cells[:12]) for label, cells in rows]
     location = arg(node, "location")
     title = data["title"].replace("{location}", location) if location else data["title"].replace("{location}", "")
-    return _climate_table(ctx, title, rows, has_year, arg_code(node, "source 1", "source"))
+    return _climate_table(ctx, title, rows, has_year, arg_code(node, "source 1", "source"), rendered=True)
 
 
 @register("formatting", "climate chart", "climatechart", "气候图表", "氣候圖表")

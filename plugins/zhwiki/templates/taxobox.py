@@ -174,3 +174,30 @@ def fossil_range(node: Template, ctx: RenderContext) -> str:
         text = f"{span} 百万年前" if span != "0" else "现代"
         return escape.text(text)
     return "–".join(ctx.inline(p) for p in pos[:2])
+
+
+@register("citations", "iucn", "iucn2008", "iucn2010", "iucn 2010", "cite iucn")
+def iucn_citation(node: Template, ctx: RenderContext) -> str:
+    """``{{IUCN|assessors=…|year=1998|id=32353|title=Ginkgo biloba|version=1998|downloaded=…}}``: the
+    Red List entry a species box's status cites, as a web citation (author, title, list and version,
+    publisher, year, the entry's address by id, the access date).  Words are ``iucn_citation`` in
+    ``data/taxobox.json``; the citation itself is formatted by citations.py."""
+    import mwparserfromhell
+
+    from .citations import cite
+
+    words = table()["iucn_citation"]
+    new = mwparserfromhell.nodes.Template("cite web")
+    mapping = {"author": ("assessors", "assessor", "author"), "title": ("title",), "year": ("year",),
+               "access-date": ("downloaded", "access-date", "accessdate")}
+    for target, sources in mapping.items():
+        value = arg(node, *sources)
+        if value:
+            new.add(target, value)
+    version = arg(node, "version")
+    new.add("work", words["work"] + (f"（{words['version'].format(version=version)}）" if version else ""))
+    new.add("publisher", words["publisher"])
+    taxon_id = arg(node, "id")
+    if taxon_id.isdigit():
+        new.add("url", words["url"].format(id=taxon_id))
+    return cite(new, ctx)

@@ -320,8 +320,18 @@ def country_name(key: str) -> str | None:
     if name is None and re.search(r"[\u4e00-\u9fff]", k):
         return k  # already a Chinese name ({{flag|蒙古人民共和國|name=蒙古}} without name=)
     if name is None and k:
-        return cldr_country(k.removeprefix("the ").removeprefix("The "))
+        name = cldr_country(k.removeprefix("the ").removeprefix("The "))
+    if name is None:
+        m = _VARIANT_CODE.fullmatch(k)
+        if m:
+            return country_name(m.group(1))  # {{ROK-KOR}}, {{GER-1871}}: the variant only picks the flag
     return name
+
+
+#: A flag variant of a code template (``{{HKG-1959}}``, ``{{ROK-KOR}}``, ``{{USA-1912}}``): the base
+#: code and a year or second code that selects the flag image on zh.wikipedia (Template:Country data
+#: … ``variant``); the name shown is the base code's unless data/country_names.tsv names the variant.
+_VARIANT_CODE = re.compile(r"([A-Z]{2,5})-(?:\d{3,4}|[A-Z0-9]{2,5})")
 
 
 def _show(ctx: RenderContext, name: str) -> str:
@@ -451,8 +461,8 @@ PATTERNS.append(_code_pattern)
 
 
 for _key, (_kind, _name) in SPECIAL.items():
-    if _kind == "party" and not re.fullmatch(r"[A-Z]{2,5}", _key):
-        register_exact("countries", _key)(code_template)  # {{Nonp}}, {{台湾团结联盟}}: not all capitals
+    if not re.fullmatch(r"[A-Z]{2,5}(?:-[A-Z0-9]{2,5})*", _key):
+        register_exact("countries", _key)(code_template)  # {{Nonp}}, {{台湾团结联盟}}, {{英屬香港電影}}: not codes
 
 
 @register("countries", "flagioc", "flagiocteam", "flagioc2", "flagioc2team", "flagiocmedalist", "flagioc2medalist")

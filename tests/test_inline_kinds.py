@@ -75,3 +75,63 @@ def test_a_variant_of_no_known_code_stays_unknown() -> None:
 def test_more_external_link_templates_are_titled_links(src: str, label: str, url: str) -> None:
     assert f"[{label}]({url})" in markdown("* " + src)
     assert unknown(src) == {}
+
+
+# -- stock listings ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("src,label,code,url", [
+    ("（{{sehk|0021}}）", "港交所：", "0021", "https://www.hkexnews.hk/sdw/search/searchsdw_c.aspx?stockcode=0021"),
+    ("{{HKEX|0700}}", "港交所：", "0700", "https://www.hkexnews.hk/sdw/search/searchsdw_c.aspx?stockcode=0700"),
+    ("{{NYSE|BABA}}", "纽约证券交易所：", "BABA", "https://www.nyse.com/quote/XNYS:BABA"),
+    ("{{SSE|600519}}", "上交所：", "600519",
+     "https://www.sse.com.cn/assortment/stock/list/info/company/index.shtml?COMPANY_CODE=600519"),
+])
+def test_stock_listing_shows_exchange_and_linked_code(src: str, label: str, code: str, url: str) -> None:
+    assert f"{label}[{code}]({url})" in markdown(src)
+    assert unknown(src) == {}
+
+
+def test_stock_listing_in_traditional_and_without_code() -> None:
+    assert text("{{NYSE|BABA}}", "zh-tw").startswith("紐約證券交易所：[BABA]")
+    article = pipeline.analyse("甲{{HKEX}}乙", pipeline.Options(title=TITLE))
+    assert any(d.kind == "bad template" and "HKEX" in d.message for d in article.diag.defects)
+    assert text("甲{{HKEX}}乙") == "甲乙"
+
+
+# -- small inline templates that carry text -------------------------------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("'''大{{Unicode|Θ}}符号'''", "大Θ符号", "大Θ符號"),
+    ("{{碳}}{{Sub|6}}{{氢}}{{Sub|6}}", "C6H6", "C6H6"),
+    ("{{鈉}}{{氯}}", "NaCl", "NaCl"),
+    ("{{arrow|R}}往濱海灣", "→往滨海湾", "→往濱海灣"),
+    ("{{arrow|L}}", "←", "←"),
+    ("{{SMRT code|TE|15}}", "TE15", "TE15"),
+    ("{{nbay|2010|full=y}}", "2010–2011", "2010–2011"),
+    ("{{nbay|2012|start}}–{{nbay|2013|end}}", "2012–2014", "2012–2014"),
+    ("{{nbay|1999}}", "1999–00", "1999–00"),
+    ("{{Fr icon}}", "（法语）", "（法語）"),
+    ("{{de icon}}", "（德语）", "（德語）"),
+    ("{{R36/38}}-{{R48/23/24/25}}-{{S36/37/39}}", "R36/38-R48/23/24/25-S36/37/39", "R36/38-R48/23/24/25-S36/37/39"),
+])
+def test_small_templates_keep_their_text(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_ruby_puts_the_reading_over_the_base_per_variant() -> None:
+    src = "'''{{Ruby|苯|-{zh-cn:běn; zh-hk:bun2; zh-tw:ㄅㄣˇ}-}}'''"
+    assert "<ruby>苯<rp>（</rp><rt>běn</rt><rp>）</rp></ruby>" in markdown(src)
+    assert "<ruby>苯<rp>（</rp><rt>ㄅㄣˇ</rt><rp>）</rp></ruby>" in markdown(src, "zh-tw")
+    assert text("{{Ruby|漢字}}") == "汉字"
+    assert unknown(src) == {}
+
+
+def test_list_collapsed_shows_its_title_and_numbered_items() -> None:
+    md = markdown("{{List collapsed|title=列表|1=[[劉兆玄]]（2008－2009）<br />[[吳敦義]]（2009－2012）}}")
+    assert "列表" in md and "刘兆玄" in md and "吴敦义" in md
+
+
+def test_japanese_names_its_language_and_keeps_the_forms_unconverted() -> None:
+    src = "{{japanese|japanese=東京優駿|kana=とうきょうゆうしゅん|romaji=Tōkyō Yūshun}}"
+    assert text(src) == "日语：東京優駿／とうきょうゆうしゅん Tōkyō Yūshun"
+    assert text(src, "zh-tw") == "日語：東京優駿／とうきょうゆうしゅん Tōkyō Yūshun"

@@ -202,6 +202,7 @@ from . import (  # noqa: E402,F401
     quotes,
     references,
     taxobox,
+    tickers,
     units,
     weblinks,
 )

@@ -190,6 +190,7 @@ def _native(fields: tuple[str, ...], roms: tuple[str, ...], code: str):
 
 
 register("links", "jpn", "ja-name")(_native(("j", "hg", "kk"), ("rm", "r"), "ja"))
+register("links", "japanese")(_native(("japanese", "kanji", "kana", "hiragana", "katakana"), ("romaji",), "ja"))
 register("links", "vie")(_native(("v", "hn", "ct"), (), "vi"))
 register("links", "kor")(_native(("h", "hangul", "hanja", "hj"), ("rr", "mr"), "ko"))
 
@@ -215,6 +216,23 @@ register("links", "en icon", "icon en")(_label("en"))
 register("links", "ko icon")(_label("ko"))
 register("links", "ja icon")(_label("ja"))
 LABEL_CODES.update({"en icon": "en", "icon en": "en", "ko icon": "ko", "ja icon": "ja"})
+
+
+@register("links", "language icon (any code)")
+def language_icon_code(node: Template, ctx: RenderContext) -> str:
+    """``{{Fr icon}}``, ``{{de icon}}``: the label of the language the name starts with."""
+    return label(ctx, name_of(node).split()[0])
+
+
+def _icon_pattern(key: str) -> Spec | None:
+    """``{{xx icon}}`` for any language code (zh.wikipedia's Template:En icon family)."""
+    m = re.fullmatch(r"([A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?) icon", key)
+    if m is None or not known_language(m.group(1).lower()):
+        return None
+    return REGISTRY.get("language icon (any code)")
+
+
+PATTERNS.append(_icon_pattern)
 
 
 @register("links", "languageicon", "language icon", "in lang")

@@ -135,3 +135,46 @@ def test_japanese_names_its_language_and_keeps_the_forms_unconverted() -> None:
     src = "{{japanese|japanese=東京優駿|kana=とうきょうゆうしゅん|romaji=Tōkyō Yūshun}}"
     assert text(src) == "日语：東京優駿／とうきょうゆうしゅん Tōkyō Yūshun"
     assert text(src, "zh-tw") == "日語：東京優駿／とうきょうゆうしゅん Tōkyō Yūshun"
+
+
+# -- the rest of the census: notices, citations, figures, navigation boxes ----------------------------
+@pytest.mark.parametrize("name,words", [
+    ("repetition", "内容重复"), ("proofreader needed", "需要校对"), ("verylong", "篇幅过长"),
+])
+def test_more_cleanup_notices_inside_multiple_issues(name: str, words: str) -> None:
+    src = f"{{{{multiple issues|\n{{{{{name}|time=2016-03-02}}}}\n}}}}\n正文。"
+    assert words in text(src)
+    assert unknown(src) == {}
+
+
+def test_web_reference_is_a_citation_with_its_url() -> None:
+    src = "甲<ref>{{web reference|URL=http://example.org/a|title=草蜢 一世情|work=都市日報|year=2009年}}</ref>"
+    md = markdown(src)
+    assert "[草蜢 一世情](http://example.org/a)" in md and "都市日报" in md
+    assert unknown(src) == {}
+
+
+def test_box_shows_its_text_and_wide_image_is_a_captioned_figure() -> None:
+    assert text("{{box|[[鮑漢琳]]}}", "zh-tw").startswith("[鮑漢琳]")
+    out = text("{{wide image|HK Shatin New Town Panorama.jpg|800px|沙田新市鎮景觀}}")
+    assert out.startswith("图：沙田新市镇景观")
+    assert unknown("{{box|甲}}{{wide image|A.jpg|800px|乙}}") == {}
+
+
+def test_navigation_box_with_display_options_alone_on_its_line_shows_nothing() -> None:
+    src = "正文。\n\n{{英国首相|nocat}}\n{{彭浩翔|state=collapsed}}\n"
+    article = pipeline.analyse(src, pipeline.Options(title=TITLE))
+    assert dict(article.diag.unknown_templates) == {}
+    assert set(article.diag.probable_navboxes) == {"英国首相", "彭浩翔"}
+    assert text(src) == "正文。"
+
+
+def test_unknown_template_never_shows_a_display_option_as_text() -> None:
+    assert text("甲{{某模板|nocat}}乙") == "甲乙"
+    assert unknown("甲{{某模板|nocat}}乙") == {"某模板": 1}
+
+
+def test_eunuch_box_is_a_person_box() -> None:
+    src = "{{東亞宦官\n|名稱 ='''蔡倫'''\n|時代 =[[東漢]]\n|字 =敬仲\n}}\n'''蔡伦'''，东汉宦官。"
+    assert unknown(src) == {}
+    assert "敬仲" in text(src)

@@ -335,9 +335,10 @@ def marriage(node: Template, ctx: RenderContext) -> str:
     return name
 
 
-@register("formatting", "unicode", "unicode1", "script", "ipa char")
+@register("formatting", "unicode", "unicode1", "script", "ipa char", "box")
 def unicode_text(node: Template, ctx: RenderContext) -> str:
-    """``{{Unicode|Θ}}``: the character itself (the template only picks a font that has it)."""
+    """``{{Unicode|Θ}}``: the character itself (the template only picks a font that has it); ``{{box|…}}``:
+    the text (the frame around it is layout)."""
     body = arg_code(node, 1)
     return ctx.inline(body) if body is not None else ""
 

@@ -109,6 +109,15 @@ def css_image_crop(node: Template, ctx: RenderContext) -> str:
     return figure(ctx, file_name(img), arg(node, "Description", "description", "caption"), arg(node, "Alt", "alt"))
 
 
+@register("media", "wide image", "wide picture", "panorama", "寬圖片", "宽图片")
+def wide_image(node: Template, ctx: RenderContext) -> str:
+    """``{{wide image|File.jpg|800px|说明}}``: the picture with its caption (the scrolling is layout)."""
+    img = arg(node, 1, "image")
+    if not img:
+        return ""
+    return figure(ctx, file_name(img), arg(node, 3, "caption"), arg(node, "alt"))
+
+
 @register("media", "pdf page link", "pdf link page")
 def pdf_page_link(node: Template, ctx: RenderContext) -> str:
     """``{{PDF page link|file=…|page=263|text=…}}``: the link's text (the page is in the PDF file)."""

@@ -178,3 +178,32 @@ def test_eunuch_box_is_a_person_box() -> None:
     src = "{{東亞宦官\n|名稱 ='''蔡倫'''\n|時代 =[[東漢]]\n|字 =敬仲\n}}\n'''蔡伦'''，东汉宦官。"
     assert unknown(src) == {}
     assert "敬仲" in text(src)
+
+
+# -- held-out census: teams, montages, station and era boxes ---------------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{fb|KOR}}", "韩国", "南韓"),
+    ("{{fbw|North Korea}}", "朝鲜", "北韓"),
+    ("{{fbu|18|JPN}}", "日本U18", "日本U18"),
+    ("{{futsal|SRB}}", "塞尔维亚", "塞爾維亞"),
+])
+def test_national_team_templates_show_the_country(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_photomontage_is_its_photos_then_its_text() -> None:
+    src = "{{Photomontage|photo1a=Saint-Denis A.jpg|photo2b=C.jpg|photo2a=B.jpg|size=320|text=圣但尼风光}}"
+    out = text(src)
+    assert out.index("Saint-Denis A.jpg") < out.index("B.jpg") < out.index("C.jpg") < out.index("圣但尼风光")
+    assert unknown(src) == {}
+
+
+@pytest.mark.parametrize("src,value", [
+    ("{{日本車站資訊\n|站名 = 東三條站\n|平假名 = ひがしさんじょう\n}}\n正文。", "ひがしさんじょう"),
+    ("{{Eranamebox|年号=大中\n|起讫时间= 847年－860年十一月\n|政权= 唐朝\n}}\n正文。", "847年－860年十一月"),
+])
+def test_station_and_era_boxes_are_boxes(src: str, value: str) -> None:
+    assert unknown(src) == {}
+    assert value in text(src)

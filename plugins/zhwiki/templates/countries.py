@@ -472,6 +472,20 @@ def flag_ioc(node: Template, ctx: RenderContext) -> str:
     return localized(node, ctx, key) if key else ""
 
 
+@register("countries", "fb", "fbw", "futsal", "fb-rt", "fbw-rt", "bk", "bkw", "vb", "vbw", "hb", "fbu", "fbwu")
+def team(node: Template, ctx: RenderContext) -> str:
+    """A national team by its country (``{{fb|KOR}}`` → 韩国, ``{{fbw|North Korea}}`` → 朝鲜, the women's
+    team; ``{{fbu|18|JPN}}`` → 日本U18, the age group first): zh.wikipedia shows the flag and the
+    country's name linked to the team's article."""
+    name = name_of(node)
+    if name in ("fbu", "fbwu"):
+        age, key = arg(node, 1), arg(node, 2)
+        shown = localized(node, ctx, key) if key else ""
+        return f"{shown}U{escape.text(age)}" if shown and age else shown
+    key = arg(node, 1)
+    return localized(node, ctx, key) if key else ""
+
+
 @register("countries", "flagiocathlete", "flagioc2athlete")
 def flag_ioc_athlete(node: Template, ctx: RenderContext) -> str:
     """``{{flagIOCathlete|姓名|CHN|2008年夏季}}`` → 姓名（中国）."""

@@ -100,6 +100,27 @@ def multiple_image(node: Template, ctx: RenderContext) -> str:
     return "".join(out)
 
 
+_PHOTO = re.compile(r"photo(\d+)([a-z])$")
+
+
+@register("media", "photomontage", "photo montage")
+def photomontage(node: Template, ctx: RenderContext) -> str:
+    """``{{Photomontage|photo1a=…|photo2a=…|text=…}}``: each photo as a figure, in row order, then the
+    montage's text as their shared caption (the grid is layout)."""
+    photos = []
+    for p in node.params:
+        m = _PHOTO.match(str(p.name).strip())
+        if m and str(p.value).strip():
+            photos.append((int(m.group(1)), m.group(2), str(p.value).strip()))
+    out = [figure(ctx, file_name(v), "", "") for _, _, v in sorted(photos)]
+    text = arg_code(node, "text")
+    if text is not None and out:
+        shown = ctx.inline(text)
+        if shown.strip():
+            out.append(ctx.stash_block(f'<p class="figure-footer" markdown="span">{shown}</p>'))
+    return "".join(out)
+
+
 @register("media", "css image crop", "css crop", "图片裁剪", "圖片裁剪")
 def css_image_crop(node: Template, ctx: RenderContext) -> str:
     """``{{CSS image crop|Image=…|Description=…}}``: the picture (the crop is layout) with its description."""

@@ -207,3 +207,43 @@ def test_photomontage_is_its_photos_then_its_text() -> None:
 def test_station_and_era_boxes_are_boxes(src: str, value: str) -> None:
     assert unknown(src) == {}
     assert value in text(src)
+
+
+# -- second held-out census: notices, galleries, charts, role cells ----------------------------------
+def test_disambiguation_page_note_per_variant() -> None:
+    src = "'''王不留行''' 可以指：\n* 麦蓝菜\n\n{{消歧義|cat=四字物種消歧義}}"
+    assert "本页列出标题相同或相近" in text(src)
+    assert "本頁列出標題相同或相近" in text(src, "zh-tw")
+    assert unknown(src + "\n{{Disambiguation|Cat=三字王姓人名消歧义}}") == {}
+
+
+def test_gallery_template_is_captioned_figures() -> None:
+    src = "{{Gallery\n|File:Taiwan 10th path sign.jpg|台10線起點\n|File:Overpass.jpg|台10線終點\n}}"
+    out = text(src)
+    assert out.index("台10线起点") < out.index("台10线终点")
+    assert "Taiwan_10th_path_sign.jpg" in out and unknown(src) == {}
+
+
+def test_family_tree_keeps_the_text_of_its_boxes() -> None:
+    src = ("{{ familytree/start }}\n{{ familytree | level0 |v| level1 | level0 = '''台中商業銀行''' | level1 = 台中銀證券 }}\n"
+           "{{ familytree | | | |!| }}\n{{ familytree | | | |`| level1 | level1 = 台中銀投資信託 }}\n{{ familytree/end }}")
+    out = text(src, "zh-tw")
+    assert "台中商業銀行" in out and "台中銀證券" in out and "台中銀投資信託" in out
+    assert "level" not in out and unknown(src) == {}
+
+
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{grey|需来源证明此人姓名}}", "需来源证明此人姓名", "需來源證明此人姓名"),
+    ("{{CHNMLD}}", "中国大陆", "中國大陸"),
+    ("{{CMain}}", "主演", "主演"),
+    ("{{CGuest}}", "客串", "客串"),
+])
+def test_grey_text_mainland_and_role_cells(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_bank_box_is_a_company_box() -> None:
+    src = "{{Bank Financial Information\n| name = 台中商業銀行\n| swift_code = TCBBTWTH\n}}\n正文。"
+    assert unknown(src) == {} and "TCBBTWTH" in text(src)

@@ -335,10 +335,10 @@ def marriage(node: Template, ctx: RenderContext) -> str:
     return name
 
 
-@register("formatting", "unicode", "unicode1", "script", "ipa char", "box")
+@register("formatting", "unicode", "unicode1", "script", "ipa char", "box", "grey", "gray")
 def unicode_text(node: Template, ctx: RenderContext) -> str:
-    """``{{Unicode|Θ}}``: the character itself (the template only picks a font that has it); ``{{box|…}}``:
-    the text (the frame around it is layout)."""
+    """``{{Unicode|Θ}}``: the character itself (the template only picks a font that has it); ``{{box|…}}``,
+    ``{{grey|…}}``: the text (the frame or colour around it is layout)."""
     body = arg_code(node, 1)
     return ctx.inline(body) if body is not None else ""
 
@@ -385,3 +385,17 @@ def nba_year(node: Template, ctx: RenderContext) -> str:
         return str(end)
     full = arg(node, "full").strip().lower() in ("y", "yes", "1", "true")
     return f"{start}–{end if full else f'{end % 100:02d}'}"
+
+
+@register("formatting", "familytree", "family tree", "familytree/start", "familytree/end", "family tree/start",
+          "family tree/end")
+def family_tree(node: Template, ctx: RenderContext) -> str:
+    """One row of a ``{{familytree}}`` chart: the texts of its boxes (the named parameters) in order,
+    on a line of their own; the lines between boxes are drawing.  ``/start`` and ``/end`` frame the chart."""
+    if name_of(node).endswith(("/start", "/end")):
+        return ""
+    boxes = [ctx.inline(p.value) for p in node.params
+             if p.showkey and not str(p.name).strip().isdigit() and str(p.name).strip() not in ("border", "boxstyle")
+             and str(p.value).strip()]
+    boxes = [b for b in boxes if b.strip()]
+    return ctx.stash_block('<p class="family-tree" markdown="span">' + "　".join(boxes) + "</p>") if boxes else ""

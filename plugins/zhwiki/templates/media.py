@@ -121,6 +121,21 @@ def photomontage(node: Template, ctx: RenderContext) -> str:
     return "".join(out)
 
 
+@register("media", "gallery", "图集", "圖集")
+def gallery_template(node: Template, ctx: RenderContext) -> str:
+    """``{{Gallery|File:A.jpg|说明|File:B.jpg|说明}}``: each picture as a figure with its caption, as the
+    ``<gallery>`` tag shows them (``title=`` heads them, the layout options are dropped)."""
+    pos = [str(p.value).strip() for p in node.params if not p.showkey]
+    out = []
+    for i in range(0, len(pos), 2):
+        if pos[i]:
+            out.append(figure(ctx, file_name(pos[i]), pos[i + 1] if i + 1 < len(pos) else "", ""))
+    title = arg_code(node, "title")
+    if title is not None and out:
+        out.insert(0, ctx.stash_block(f'<p class="figure-header" markdown="span">{ctx.inline(title)}</p>'))
+    return "".join(out)
+
+
 @register("media", "css image crop", "css crop", "图片裁剪", "圖片裁剪")
 def css_image_crop(node: Template, ctx: RenderContext) -> str:
     """``{{CSS image crop|Image=…|Description=…}}``: the picture (the crop is layout) with its description."""

@@ -247,3 +247,9 @@ def test_grey_text_mainland_and_role_cells(src: str, cn: str, tw: str) -> None:
 def test_bank_box_is_a_company_box() -> None:
     src = "{{Bank Financial Information\n| name = 台中商業銀行\n| swift_code = TCBBTWTH\n}}\n正文。"
     assert unknown(src) == {} and "TCBBTWTH" in text(src)
+
+
+def test_douban_people_is_a_link_and_without_id_its_label_is_not_lost() -> None:
+    assert f"[{TITLE}在豆瓣上的主页](https://www.douban.com/people/calvin/)" in markdown("* {{douban people|calvin}}")
+    assert text("* {{douban people}}") == f"- {TITLE}在豆瓣上的主页"
+    assert unknown("{{douban people}}") == {}

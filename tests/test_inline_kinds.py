@@ -253,3 +253,12 @@ def test_douban_people_is_a_link_and_without_id_its_label_is_not_lost() -> None:
     assert f"[{TITLE}在豆瓣上的主页](https://www.douban.com/people/calvin/)" in markdown("* {{douban people|calvin}}")
     assert text("* {{douban people}}") == f"- {TITLE}在豆瓣上的主页"
     assert unknown("{{douban people}}") == {}
+
+
+@pytest.mark.parametrize("raw,title", [
+    ("'''{{Ruby|苯|-{zh-cn:běn; zh-tw:ㄅㄣˇ}-}}'''（{{lang-en|benzene}}、'''{{碳}}{{Sub|6}}'''）", "苯"),
+    ("'''大{{Unicode|Θ}}符号'''是", "大Θ符号"),
+    ("{{Infobox person|name=甲}}\n'''蔡京'''（{{bd|1047年|2月14日}}）", "蔡京"),
+])
+def test_guessed_page_title_keeps_text_of_inline_templates(raw: str, title: str) -> None:
+    assert pipeline.guess_title(raw) == title

@@ -262,3 +262,28 @@ def test_douban_people_is_a_link_and_without_id_its_label_is_not_lost() -> None:
 ])
 def test_guessed_page_title_keeps_text_of_inline_templates(raw: str, title: str) -> None:
     assert pipeline.guess_title(raw) == title
+
+
+# -- third held-out census: era successions, old codes, more boxes and notices -----------------------
+def test_era_name_succession_is_a_small_table() -> None:
+    src = "正文。\n\n{{年号|[[仁寿_(隋朝)|仁寿]]|[[中国年号列表|隋朝年号]]<br>605年－618年|[[义宁_(年号)|義寧]]（恭帝）}}"
+    md = markdown(src)
+    assert "| 前一年号 | 年号 | 后一年号 |" in md and "仁寿" in md and "605年－618年" in md and "义宁" in md
+    assert unknown(src) == {}
+
+
+@pytest.mark.parametrize("src,value", [
+    ("{{日本町村\n| 自治體名=東串良\n| 平假名=ひがしくしらちょう\n}}\n正文。", "ひがしくしらちょう"),
+    ("{{Infobox sports league\n| sport = 棒球\n| founded = 1925年\n| country = {{JAP}}\n}}\n正文。", "1925年"),
+])
+def test_japanese_municipality_and_sports_league_boxes(src: str, value: str) -> None:
+    assert unknown(src) == {}
+    assert value in text(src)
+
+
+def test_old_japan_code_and_more_notices() -> None:
+    assert text("{{JAP}}") == "日本" and unknown("{{JAP}}") == {}
+    for name, words in (("请求翻译|it", "需要翻译"), ("Link style", "链接格式需要整理"), ("Disputed-section", "准确性有争议")):
+        src = f"{{{{{name}|time=2012-9-21}}}}\n正文。"
+        assert words in text(src), name
+        assert unknown(src) == {}, name

@@ -287,3 +287,9 @@ def test_old_japan_code_and_more_notices() -> None:
         src = f"{{{{{name}|time=2012-9-21}}}}\n正文。"
         assert words in text(src), name
         assert unknown(src) == {}, name
+
+
+def test_more_is_a_further_information_hatnote() -> None:
+    src = "{{More|2014年台南市孫中山銅像破壞事件}}\n正文。"
+    assert text(src).startswith("更多信息：") and "2014年台南市孙中山铜像破坏事件" in text(src)
+    assert unknown(src) == {}

@@ -293,3 +293,8 @@ def test_more_is_a_further_information_hatnote() -> None:
     src = "{{More|2014年台南市孫中山銅像破壞事件}}\n正文。"
     assert text(src).startswith("更多信息：") and "2014年台南市孙中山铜像破坏事件" in text(src)
     assert unknown(src) == {}
+
+
+def test_prc_division_navigation_box_shows_nothing() -> None:
+    src = "正文。\n\n{{PRC admin/navcat|46/90/26/200/000}}"
+    assert text(src) == "正文。" and unknown(src) == {}

@@ -525,6 +525,19 @@ def _first_entry(m: re.Match[str]) -> str:
     return entries.get("zh-hans") or entries.get("zh-cn") or next(iter(entries.values()), m.group(1))
 
 
+#: Inline templates whose text can be the bold subject of a lead (``{{Ruby|苯|běn}}`` in bold):
+#: name → the positional argument that holds the text.
+_TEXT_TEMPLATES = {"ruby": 1, "ruby-zh": 1, "ruby-ja": 1, "unicode": 1, "nowrap": 1, "lang": 2}
+
+
+def _template_text(m: re.Match[str]) -> str:
+    """A template call in the lead: its text when it is a text-carrying inline template, else nothing."""
+    parts = m.group(0)[2:-2].split("|")
+    want = _TEXT_TEMPLATES.get(" ".join(parts[0].replace("_", " ").split()).lower())
+    positional = [p for p in parts[1:] if "=" not in p]
+    return positional[want - 1] if want and len(positional) >= want else ""
+
+
 def guess_title(raw: str) -> str:
     """The article's name as the lead writes it: its first bold phrase, without markup.
 
@@ -536,8 +549,8 @@ def guess_title(raw: str) -> str:
     lead = re.sub(r"-\{(?:[^{}|]*\|)?([^{}]*)\}-", _first_entry, lead)  # maps: their simplified text
     lead = re.sub(r"-\{|\}-", "", lead)  # leftovers would unbalance the braces
     prev = None
-    while prev != lead:  # templates (infobox, hatnotes), innermost first
-        prev, lead = lead, re.sub(r"\{\{[^{}]*\}\}", "", lead)
+    while prev != lead:  # templates (infobox, hatnotes), innermost first; text-carrying ones keep their text
+        prev, lead = lead, re.sub(r"\{\{[^{}]*\}\}", _template_text, lead)
     prose = "\n".join(ln for ln in lead.split("\n") if ln.strip() and ln.lstrip()[0] not in "|{}*#:;!=<[")
     m = re.search(r"'''(.+?)'''", prose)
     if not m:

@@ -98,10 +98,12 @@ def unknown(node: Template, ctx: RenderContext, name: str) -> str:
     single text argument (one positional value, no named ones), else nothing — never joined
     parameters or a marker.
 
-    A call without parameters on a line of its own (``{{周杰倫}}``, ``{{烷烃}}`` at an article's
-    foot) is how zh.wikipedia places navigation boxes and sidebars, which have thousands of
-    names: it shows nothing and is listed in the summary as a probable navigation box."""
-    if not node.params and name and not _CODE_LIKE.fullmatch(name) and alone_on_line(node, ctx):
+    A call without parameters (or with only display options such as ``nocat`` or ``state=``) on a
+    line of its own (``{{周杰倫}}``, ``{{烷烃}}``, ``{{英国首相|nocat}}`` at an article's foot) is how
+    zh.wikipedia places navigation boxes and sidebars, which have thousands of names: it shows
+    nothing and is listed in the summary as a probable navigation box."""
+    if (_only_display_options(node) and name and not _CODE_LIKE.fullmatch(name)
+            and alone_on_line(node, ctx)):
         ctx.diag.probable_navbox(name, ctx.line_of(node))
         ctx.diag.template("ignored")
         return ""
@@ -118,9 +120,24 @@ def unknown(node: Template, ctx: RenderContext, name: str) -> str:
     if len(values) != 1 or values[0].showkey:
         return ""
     val = str(values[0].value).strip()
-    if val.startswith(("http://", "https://")) or not _TEXTY.search(val):
+    if val.startswith(("http://", "https://")) or not _TEXTY.search(val) or val.lower() in _NAVBOX_OPTIONS:
         return ""
     return ctx.inline(values[0].value)
+
+
+#: Display options of navigation boxes (``{{英国首相|nocat}}``, ``{{…|state=collapsed}}``): a call with
+#: nothing else is placed and shown like a parameterless one.
+_NAVBOX_OPTIONS = frozenset({"nocat", "state", "collapsed", "autocollapse", "expanded", "uncollapsed",
+                             "plain", "nocollapse", "off", "no", "yes"})
+
+
+def _only_display_options(node: Template) -> bool:
+    """True when the call has no parameters, or only navigation-box display options."""
+    for p in node.params:
+        key = str(p.name).strip().lower() if p.showkey else str(p.value).strip().lower()
+        if key not in _NAVBOX_OPTIONS:
+            return False
+    return True
 
 
 #: A value is prose when it has a CJK character or a word of letters (not a number, code or size).

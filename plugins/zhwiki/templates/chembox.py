@@ -26,7 +26,7 @@ from ..render import escape
 from ..render.context import RenderContext
 from . import infobox_data as D
 from .infobox import box_markdown, cell, figure, file_name
-from .registry import name_of, normalize, positional, register, register_missing
+from .registry import PATTERNS, REGISTRY, Spec, name_of, normalize, positional, register, register_missing
 
 
 @lru_cache(maxsize=1)
@@ -197,5 +197,11 @@ def section(node: Template, ctx: RenderContext) -> str:
 
 
 register("infobox", *table()["sections"])(section)
+def _combined_phrase(key: str) -> Spec | None:
+    """Combined risk and safety phrases (``{{R36/38}}``, ``{{S36/37/39}}``): shown as their code."""
+    return REGISTRY.get("r1") if re.fullmatch(r"[RSrs]\d{1,2}(?:/\d{1,2})+", key) else None
+
+
+PATTERNS.append(_combined_phrase)
 register_missing("infobox", [*table()["text_templates"]["names"], *table()["text_templates"]["lists"],
                              *[f"{c}{n}" for c in "rs" for n in range(1, 69)], *[f"ghs{n:02d}" for n in range(1, 10)]], code_text)

@@ -15,7 +15,7 @@ from mwparserfromhell.nodes import Template
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
-from .registry import arg, param_names, register
+from .registry import alias, arg, param_names, register
 
 _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -166,7 +166,7 @@ def cite(node: Template, ctx: RenderContext, lang_override: str = "") -> str:
     authors = _authors(node, ctx)
     if authors:
         parts.append(authors)
-    url = arg(node, "url", "chapter-url", "chapterurl", "contribution-url")
+    url = arg(node, "url", "URL", "chapter-url", "chapterurl", "contribution-url")
     archive = arg(node, "archive-url", "archiveurl")
     dead = is_dead(node)
     link = archive if archive and (dead or not url) else url
@@ -268,6 +268,9 @@ def cite(node: Template, ctx: RenderContext, lang_override: str = "") -> str:
     if quote:
         out += f" <q>{_text(ctx, quote)}</q>"
     return f'<span class="citation">{out}</span>'
+
+
+alias("cite web", "web reference", "web-reference")  # zh.wikipedia redirects to Template:Cite web
 
 
 def _safe(url: str) -> bool:

@@ -320,8 +320,18 @@ def country_name(key: str) -> str | None:
     if name is None and re.search(r"[\u4e00-\u9fff]", k):
         return k  # already a Chinese name ({{flag|蒙古人民共和國|name=蒙古}} without name=)
     if name is None and k:
-        return cldr_country(k.removeprefix("the ").removeprefix("The "))
+        name = cldr_country(k.removeprefix("the ").removeprefix("The "))
+    if name is None:
+        m = _VARIANT_CODE.fullmatch(k)
+        if m:
+            return country_name(m.group(1))  # {{ROK-KOR}}, {{GER-1871}}: the variant only picks the flag
     return name
+
+
+#: A flag variant of a code template (``{{HKG-1959}}``, ``{{ROK-KOR}}``, ``{{USA-1912}}``): the base
+#: code and a year or second code that selects the flag image on zh.wikipedia (Template:Country data
+#: … ``variant``); the name shown is the base code's unless data/country_names.tsv names the variant.
+_VARIANT_CODE = re.compile(r"([A-Z]{2,5})-(?:\d{3,4}|[A-Z0-9]{2,5})")
 
 
 def _show(ctx: RenderContext, name: str) -> str:
@@ -451,13 +461,27 @@ PATTERNS.append(_code_pattern)
 
 
 for _key, (_kind, _name) in SPECIAL.items():
-    if _kind == "party" and not re.fullmatch(r"[A-Z]{2,5}", _key):
-        register_exact("countries", _key)(code_template)  # {{Nonp}}, {{台湾团结联盟}}: not all capitals
+    if not re.fullmatch(r"[A-Z]{2,5}(?:-[A-Z0-9]{2,5})*", _key):
+        register_exact("countries", _key)(code_template)  # {{Nonp}}, {{台湾团结联盟}}, {{英屬香港電影}}: not codes
 
 
 @register("countries", "flagioc", "flagiocteam", "flagioc2", "flagioc2team", "flagiocmedalist", "flagioc2medalist")
 def flag_ioc(node: Template, ctx: RenderContext) -> str:
     """``{{flagIOC|CHN|2008年夏季}}`` / ``{{flagIOCteam|…}}``: the team's name (the games only pick the flag)."""
+    key = arg(node, 1)
+    return localized(node, ctx, key) if key else ""
+
+
+@register("countries", "fb", "fbw", "futsal", "fb-rt", "fbw-rt", "bk", "bkw", "vb", "vbw", "hb", "fbu", "fbwu")
+def team(node: Template, ctx: RenderContext) -> str:
+    """A national team by its country (``{{fb|KOR}}`` → 韩国, ``{{fbw|North Korea}}`` → 朝鲜, the women's
+    team; ``{{fbu|18|JPN}}`` → 日本U18, the age group first): zh.wikipedia shows the flag and the
+    country's name linked to the team's article."""
+    name = name_of(node)
+    if name in ("fbu", "fbwu"):
+        age, key = arg(node, 1), arg(node, 2)
+        shown = localized(node, ctx, key) if key else ""
+        return f"{shown}U{escape.text(age)}" if shown and age else shown
     key = arg(node, 1)
     return localized(node, ctx, key) if key else ""
 

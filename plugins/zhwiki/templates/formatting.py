@@ -7,13 +7,19 @@ with its title in bold: a study edition prints, and browsers do not print closed
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from mwparserfromhell.nodes import Template
 
 from ..render import escape
 from ..render.context import RenderContext
-from .registry import arg, arg_code, name_of, register
+from .registry import arg, arg_code, name_of, positional, register, register_missing
+
+#: Arrows by direction and element symbols by Chinese name (data/symbols.json).
+SYMBOLS: dict[str, dict[str, str]] = json.loads(
+    (Path(__file__).parent / "data" / "symbols.json").read_text(encoding="utf-8"))
 
 _TAGS = {"small": "small", "smaller": "small", "big": "big", "larger": "big", "large": "big",
          "sup": "sup", "sub": "sub", "u": "u", "underline": "u", "s": "s", "strike": "s",
@@ -48,7 +54,9 @@ def text_style(node: Template, ctx: RenderContext) -> str:
 
 
 def _items(node: Template, ctx: RenderContext) -> list[str]:
-    return [ctx.inline(p.value) for p in node.params if not p.showkey and str(p.value).strip()]
+    """The list items: positional values, written bare or as ``1=``, ``2=`` …"""
+    return [ctx.inline(p.value) for p in node.params
+            if (not p.showkey or str(p.name).strip().isdigit()) and str(p.value).strip()]
 
 
 @register("formatting", "plainlist", "plain list", "flatlist", "flat list", "unbulleted list", "ubl",
@@ -73,7 +81,7 @@ def plainlist(node: Template, ctx: RenderContext) -> str:
     return "<br>".join(items)
 
 
-@register("formatting", "collapsible list", "collapsible-list", "clist", "collapsed list")
+@register("formatting", "collapsible list", "collapsible-list", "clist", "collapsed list", "list collapsed")
 def collapsible_list(node: Template, ctx: RenderContext) -> str:
     """Open: the title in bold, then the items (bulleted with ``bullets=yes``)."""
     title = arg_code(node, "title")
@@ -257,7 +265,8 @@ def title_marks(node: Template, ctx: RenderContext) -> str:
             + variant_text(ctx, "zh-hans:》;zh-hant:〉;"))
 
 
-@register("formatting", "車站編號r", "车站编号r", "車站編號s", "车站编号s")
+@register("formatting", "車站編號r", "车站编号r", "車站編號s", "车站编号s", "smrt code", "新加坡地鐵車站編號",
+          "新加坡地铁车站编号")
 def station_number(node: Template, ctx: RenderContext) -> str:
     """Station numbering marks: ``{{車站編號r|T|09|#009BBF|4}}`` → T09 (line letter and number; the
     colour is the box's), ``{{車站編號s|black|#ffffff|TYO}}`` → TYO (colours, then the text)."""
@@ -331,3 +340,69 @@ def marriage(node: Template, ctx: RenderContext) -> str:
     if start:
         return f"{name}（{escape.text(_year(start))}结婚）"
     return name
+
+
+@register("formatting", "unicode", "unicode1", "script", "ipa char", "box", "grey", "gray")
+def unicode_text(node: Template, ctx: RenderContext) -> str:
+    """``{{Unicode|Θ}}``: the character itself (the template only picks a font that has it); ``{{box|…}}``,
+    ``{{grey|…}}``: the text (the frame or colour around it is layout)."""
+    body = arg_code(node, 1)
+    return ctx.inline(body) if body is not None else ""
+
+
+@register("formatting", "ruby", "ruby-zh", "ruby-ja", "ruby-zh-p", "ruby-zh-b")
+def ruby(node: Template, ctx: RenderContext) -> str:
+    """``{{Ruby|苯|běn}}`` → the base with its reading above (``<ruby>``); where ruby is not shown the
+    reading follows in parentheses, as zh.wikipedia's Template:Ruby writes ``<rp>``."""
+    base, reading = arg_code(node, 1), arg_code(node, 2)
+    if base is None:
+        return ""
+    shown = ctx.inline(base)
+    if reading is None or not str(reading).strip():
+        return shown
+    return f"<ruby>{shown}<rp>（</rp><rt>{ctx.inline(reading)}</rt><rp>）</rp></ruby>"
+
+
+@register("formatting", "arrow", "arr")
+def arrow(node: Template, ctx: RenderContext) -> str:
+    """``{{arrow|R}}`` → →, ``{{arrow|L}}`` → ← (the direction's arrow, data/symbols.json)."""
+    return SYMBOLS["arrows"].get(arg(node, 1).strip().lower(), "")
+
+
+def element_symbol(node: Template, ctx: RenderContext) -> str:
+    """``{{碳}}`` → C: the element's symbol, as zh.wikipedia's element templates show it in formulas."""
+    return escape.text(SYMBOLS["elements"].get(name_of(node), ""))
+
+
+register_missing("formatting", list(SYMBOLS["elements"]), element_symbol)
+
+
+@register("formatting", "nbay", "nba year")
+def nba_year(node: Template, ctx: RenderContext) -> str:
+    """``{{nbay|2010}}`` → 2010–11 (the season that starts that year); ``start`` → 2010, ``end`` →
+    2011, ``full=y`` → 2010–2011 (Template:NBA Year)."""
+    year = arg(node, 1).strip()
+    if not year.isdigit():
+        return escape.text(year)
+    start, end = int(year), int(year) + 1
+    mode = next((p for p in positional(node)[1:] if p), "")
+    if mode == "start":
+        return str(start)
+    if mode == "end":
+        return str(end)
+    full = arg(node, "full").strip().lower() in ("y", "yes", "1", "true")
+    return f"{start}–{end if full else f'{end % 100:02d}'}"
+
+
+@register("formatting", "familytree", "family tree", "familytree/start", "familytree/end", "family tree/start",
+          "family tree/end")
+def family_tree(node: Template, ctx: RenderContext) -> str:
+    """One row of a ``{{familytree}}`` chart: the texts of its boxes (the named parameters) in order,
+    on a line of their own; the lines between boxes are drawing.  ``/start`` and ``/end`` frame the chart."""
+    if name_of(node).endswith(("/start", "/end")):
+        return ""
+    boxes = [ctx.inline(p.value) for p in node.params
+             if p.showkey and not str(p.name).strip().isdigit() and str(p.name).strip() not in ("border", "boxstyle")
+             and str(p.value).strip()]
+    boxes = [b for b in boxes if b.strip()]
+    return ctx.stash_block('<p class="family-tree" markdown="span">' + "　".join(boxes) + "</p>") if boxes else ""

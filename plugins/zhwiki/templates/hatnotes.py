@@ -70,7 +70,7 @@ def seealso(node: Template, ctx: RenderContext) -> str:
     return hatnote(ctx, "参见：" + join_zh(t)) if t else ""
 
 
-@register("hatnotes", "further", "details", "further information", "更多信息", "延伸阅读")
+@register("hatnotes", "further", "details", "further information", "更多信息", "延伸阅读", "more", "更多資訊")
 def further(node: Template, ctx: RenderContext) -> str:
     t = targets(node, ctx)
     return hatnote(ctx, "更多信息：" + join_zh(t)) if t else ""

@@ -19,6 +19,8 @@ IGNORED = (
     # navboxes in the seed and common ones in history/military articles
     "朝鲜战争", "韓戰紀念建築", "美國索引", "cold war", "american conflicts", "prc conflicts",
     "ussr conflicts", "world war ii", "navbox", "navboxes", "冷战", "第二次世界大战",
+    # the navigation box (and categories) of a PRC administrative division's siblings
+    "prc admin/navcat",
     # metadata and sister-project boxes
     "authority control", "规范控制", "commons", "commons cat", "wikisourcelang", "wikisource lang", "commons category", "commons+cat",
     "commonscat", "wikiquote", "wiktionary", "wikisource", "sister project links", "portal",

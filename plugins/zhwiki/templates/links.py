@@ -29,6 +29,7 @@ from .registry import (
     REGISTRY,
     Spec,
     alias,
+    alone_on_line,
     arg,
     arg_code,
     lookup,
@@ -190,6 +191,18 @@ def _native(fields: tuple[str, ...], roms: tuple[str, ...], code: str):
 
 
 register("links", "jpn", "ja-name")(_native(("j", "hg", "kk"), ("rm", "r"), "ja"))
+_japanese_inline = _native(("japanese", "kanji", "kana", "hiragana", "katakana"), ("romaji",), "ja")
+
+
+@register("links", "japanese")
+def japanese(node: Template, ctx: RenderContext) -> str:
+    """``{{Japanese|japanese=…|kana=…|romaji=…}}``: on a line of its own the 日语写法 box (the name
+    family's table, ``data/infobox/names.json``); inside a sentence 日语：原文／假名 romaji."""
+    if alone_on_line(node, ctx, 1):
+        return REGISTRY["infobox"].handler(node, ctx)
+    return _japanese_inline(node, ctx)
+
+
 register("links", "vie")(_native(("v", "hn", "ct"), (), "vi"))
 register("links", "kor")(_native(("h", "hangul", "hanja", "hj"), ("rr", "mr"), "ko"))
 
@@ -215,6 +228,23 @@ register("links", "en icon", "icon en")(_label("en"))
 register("links", "ko icon")(_label("ko"))
 register("links", "ja icon")(_label("ja"))
 LABEL_CODES.update({"en icon": "en", "icon en": "en", "ko icon": "ko", "ja icon": "ja"})
+
+
+@register("links", "language icon (any code)")
+def language_icon_code(node: Template, ctx: RenderContext) -> str:
+    """``{{Fr icon}}``, ``{{de icon}}``: the label of the language the name starts with."""
+    return label(ctx, name_of(node).split()[0])
+
+
+def _icon_pattern(key: str) -> Spec | None:
+    """``{{xx icon}}`` for any language code (zh.wikipedia's Template:En icon family)."""
+    m = re.fullmatch(r"([A-Za-z]{2,3}(?:-[A-Za-z]{2,4})?) icon", key)
+    if m is None or not known_language(m.group(1).lower()):
+        return None
+    return REGISTRY.get("language icon (any code)")
+
+
+PATTERNS.append(_icon_pattern)
 
 
 @register("links", "languageicon", "language icon", "in lang")

@@ -141,6 +141,18 @@ def succession_box(node: Template, ctx: RenderContext) -> str:
     return ctx.stash_block('<div class="succession" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>")
 
 
+@register("formatting", "年号", "年號")
+def era_succession(node: Template, ctx: RenderContext) -> str:
+    """``{{年号|前一年号|年号（时期）|后一年号}}`` → a small table 前一年号 | 年号 | 后一年号."""
+    words = table()["era_succession"]
+    before, middle, after = (cell(ctx, arg_code(node, i)) for i in (1, 2, 3))
+    if not (middle or before or after):
+        return ""
+    rows = [f"| {words['before']} | {words['title']} | {words['after']} |", "|---|---|---|",
+            f"| {before} | {middle} | {after} |"]
+    return ctx.stash_block('<div class="succession" markdown="1">\n\n' + "\n".join(rows) + "\n\n</div>")
+
+
 #: The part each name of the series is (the long names are redirects on zh.wikipedia).
 SUCCESSION_PARTS = {"s-bef": "before", "s-before": "before", "s-aft": "after", "s-after": "after",
                     "s-ttl": "title", "s-title": "title"}

@@ -94,6 +94,14 @@ def update(node: Template, ctx: RenderContext) -> str:
     return banner(ctx, "本章节需要补充来源", "本章节缺少可靠来源。")
 
 
+@register("maintenance", "disambiguation", "disambig", "dab", "disamb", "消歧義", "消歧义", "geodis", "hndis",
+          "消歧義頁", "消歧义页")
+def disambiguation(node: Template, ctx: RenderContext) -> str:
+    """The note zh.wikipedia puts under a disambiguation page's list (``cat=`` only sorts it)."""
+    words = issue_words()["disambiguation"]
+    return ctx.stash_block(f'!!! note "{words["title"]}"\n    {words["text"]}')
+
+
 @register("maintenance", "sic", "原文如此")
 def sic(node: Template, ctx: RenderContext) -> str:
     """The quoted text as written, then 「[原文如此]」."""

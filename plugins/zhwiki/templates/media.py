@@ -100,6 +100,42 @@ def multiple_image(node: Template, ctx: RenderContext) -> str:
     return "".join(out)
 
 
+_PHOTO = re.compile(r"photo(\d+)([a-z])$")
+
+
+@register("media", "photomontage", "photo montage")
+def photomontage(node: Template, ctx: RenderContext) -> str:
+    """``{{Photomontage|photo1a=…|photo2a=…|text=…}}``: each photo as a figure, in row order, then the
+    montage's text as their shared caption (the grid is layout)."""
+    photos = []
+    for p in node.params:
+        m = _PHOTO.match(str(p.name).strip())
+        if m and str(p.value).strip():
+            photos.append((int(m.group(1)), m.group(2), str(p.value).strip()))
+    out = [figure(ctx, file_name(v), "", "") for _, _, v in sorted(photos)]
+    text = arg_code(node, "text")
+    if text is not None and out:
+        shown = ctx.inline(text)
+        if shown.strip():
+            out.append(ctx.stash_block(f'<p class="figure-footer" markdown="span">{shown}</p>'))
+    return "".join(out)
+
+
+@register("media", "gallery", "图集", "圖集")
+def gallery_template(node: Template, ctx: RenderContext) -> str:
+    """``{{Gallery|File:A.jpg|说明|File:B.jpg|说明}}``: each picture as a figure with its caption, as the
+    ``<gallery>`` tag shows them (``title=`` heads them, the layout options are dropped)."""
+    pos = [str(p.value).strip() for p in node.params if not p.showkey]
+    out = []
+    for i in range(0, len(pos), 2):
+        if pos[i]:
+            out.append(figure(ctx, file_name(pos[i]), pos[i + 1] if i + 1 < len(pos) else "", ""))
+    title = arg_code(node, "title")
+    if title is not None and out:
+        out.insert(0, ctx.stash_block(f'<p class="figure-header" markdown="span">{ctx.inline(title)}</p>'))
+    return "".join(out)
+
+
 @register("media", "css image crop", "css crop", "图片裁剪", "圖片裁剪")
 def css_image_crop(node: Template, ctx: RenderContext) -> str:
     """``{{CSS image crop|Image=…|Description=…}}``: the picture (the crop is layout) with its description."""
@@ -107,6 +143,15 @@ def css_image_crop(node: Template, ctx: RenderContext) -> str:
     if not img:
         return ""
     return figure(ctx, file_name(img), arg(node, "Description", "description", "caption"), arg(node, "Alt", "alt"))
+
+
+@register("media", "wide image", "wide picture", "panorama", "寬圖片", "宽图片")
+def wide_image(node: Template, ctx: RenderContext) -> str:
+    """``{{wide image|File.jpg|800px|说明}}``: the picture with its caption (the scrolling is layout)."""
+    img = arg(node, 1, "image")
+    if not img:
+        return ""
+    return figure(ctx, file_name(img), arg(node, 3, "caption"), arg(node, "alt"))
 
 
 @register("media", "pdf page link", "pdf link page")

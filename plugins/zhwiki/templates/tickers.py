@@ -1,38 +1,56 @@
-"""Stock exchange templates in company boxes: ``{{SZSE|000725|codeB=200725}}`` → 深交所：000725、200725.
+"""Stock-listing templates: ``{{HKEX|0021}}`` → 港交所：0021, the code linked to the listing.
 
-The exchange's short name comes first, then the ticker codes the call gives (a company listed with
-A and B shares has two), each followed by its listed name when the call gives one
-(``name=京东方A``).  Exchange names are data (``data/exchanges.json``).
+zh.wikipedia's exchange templates (Template:HKEX, Template:SEHK, Template:NYSE …) show the exchange's
+short name, a colon and the code, the code linking to the exchange's page of the listing.  The
+names, the short names and the URL patterns live in ``data/stock_exchanges.json``; this module only
+holds the structure.  A call without a code shows nothing and is reported.
 """
 
 from __future__ import annotations
 
 import json
-from functools import lru_cache
-from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from mwparserfromhell.nodes import Template
 
 from ..render import escape
 from ..render.context import RenderContext
-from .registry import arg, name_of, register
+from .media import print_url, safe_url
+from .registry import arg, normalize, register
+
+_DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data" / "stock_exchanges.json").read_text(encoding="utf-8"))
+#: One entry per exchange: names, label (simplified), url with ``{id}``.
+EXCHANGES: list[dict[str, Any]] = _DATA["exchanges"]
 
 
-@lru_cache(maxsize=1)
-def table() -> dict:
-    """``data/exchanges.json``: exchange names by template name, extra code and name parameters."""
-    return json.loads(resources.files(__package__).joinpath("data", "exchanges.json").read_text(encoding="utf-8"))
+def _listing(code: str, name: str, exchange: dict[str, Any], ctx: RenderContext) -> str:
+    """One code, linked to its listing when the exchange has a URL pattern, then its listed name in （）."""
+    shown = escape.text(code)
+    url = exchange.get("url", "").replace("{id}", quote(code, safe=""))
+    if url and not ctx.in_heading and safe_url(url):
+        shown = f"[{shown}]({escape.url(url)}){{ .external }}{print_url(url)}"
+    return shown + (f"（{escape.text(name)}）" if name else "")
 
 
-@register("formatting", *table()["exchanges"])
-def ticker(node: Template, ctx: RenderContext) -> str:
-    """``{{NYSE|IBM}}`` → 纽约证券交易所：IBM; extra codes and listed names follow in the call's order."""
-    data = table()
-    exchange = data["exchanges"][name_of(node)]
-    codes = [(arg(node, 1), arg(node, "name"))]
-    for extra, name_key in zip(data["extra_codes"], data["names"][1:], strict=False):
-        codes.append((arg(node, extra), arg(node, name_key)))
-    parts = [escape.text(c) + (f"（{escape.text(n)}）" if n else "") for c, n in codes if c]
-    if not parts:
-        return escape.text(exchange)
-    return f"{escape.text(exchange)}：{data['separator'].join(parts)}"
+def _handler(exchange: dict[str, Any]):
+    def handler(node: Template, ctx: RenderContext) -> str:
+        """「交易所：代码」, each code linked to the listing (``{{HKEX|0021}}`` → 港交所：0021);
+        a second listing (``codeB=`` …) and listed names (``name=``, ``nameB=`` …) follow."""
+        code = arg(node, 1, "code", "id").strip()
+        if not code:
+            ctx.defect("bad template", f"{{{{{exchange['names'][0]}}}}} without a stock code; nothing shown", node)
+            return ""
+        codes = [(code, arg(node, _DATA["names"][0]).strip())]
+        for extra, name_key in zip(_DATA["extra_codes"], _DATA["names"][1:], strict=False):
+            if more := arg(node, extra).strip():
+                codes.append((more, arg(node, name_key).strip()))
+        listings = _DATA["separator"].join(_listing(c, n, exchange, ctx) for c, n in codes)
+        return escape.text(exchange["label"] + "：") + listings
+
+    return handler
+
+
+for _exchange in EXCHANGES:
+    register("links", *dict.fromkeys(normalize(n) for n in _exchange["names"]))(_handler(_exchange))

@@ -75,3 +75,17 @@ def test_image_from_images_dir_at_asked_width_with_credit(tmp_path: Path) -> Non
 def test_no_images_dir_changes_nothing() -> None:
     html = _html(_page("zh-cn"))
     assert figures.add_images(html, figures.load(None), depth=0) == html
+
+
+def test_hostile_sidecar_makes_no_link_or_markup(tmp_path: Path) -> None:
+    png(tmp_path / "Kim_Il-sung_1946.jpg")
+    (tmp_path / "Kim_Il-sung_1946.jpg.json").write_text(json.dumps({
+        "author": "[x](javascript:alert(1)) <script>evil()</script>", "licence": "**CC**",
+        "licence_url": "javascript:alert(2)", "source": "javascript:alert(3)"}), encoding="utf-8")
+    images = figures.load(str(tmp_path))
+    about = _html(figures.credits_markdown(figures.used([_page("zh-cn")], images), "图片来源"))
+    hrefs = re.findall(r'href="([^"]*)"', about)
+    assert hrefs == ["https://commons.wikimedia.org/wiki/File:Kim_Il-sung_1946.jpg"], about
+    assert "<script" not in about and "<strong>" not in about
+    fig = figures.add_images(_html(_page("zh-cn")), images, depth=0)
+    assert "<script" not in fig and 'href="javascript' not in fig

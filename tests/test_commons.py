@@ -35,6 +35,7 @@ ARTICLE = (
     "[[File:Gone picture.png|thumb|已被删除的图片]]\n"
     "== 地图 ==\n"
     "[[File:Seoul river.png|thumb|汉江]] 文字 [[File:Flag icon.png|20px]] 图标。\n"
+    "[[File:Old harbour name.png|thumb|300px|改名后的文件]]\n"
 )
 EVIL_ARTIST = ('<a href="javascript:alert(1)" onclick="steal()">Jane <b>Doe</b></a>'
                "<script>evil()</script> (<i>U.S. Army</i>)")
@@ -58,6 +59,7 @@ class Log:
         return [p for p, _, _ in self.requests if p.startswith("/thumb/")]
 
 
+RENAMED = {"Old_harbour_name.png": "Seoul_river.png"}  # a file redirect on Commons
 KNOWN = {"Kim_Il-sung_1946.jpg": (800, "image/jpeg"), "Battle_map.svg": (1000, "image/png"),
          "Seoul_river.png": (150, "image/png"), "Flag_icon.png": (60, "image/png")}
 
@@ -102,9 +104,12 @@ def serve(log: Log) -> ThreadingHTTPServer:
                     self._send(429, b"slow down", "text/plain", {"Retry-After": "0"})
                     return
                 width = int(query["iiurlwidth"][0])
-                pages = []
+                pages, redirects = [], []
                 for title in query["titles"][0].split("|"):
                     name = title.split(":", 1)[1]
+                    if name in RENAMED and query.get("redirects") == ["1"]:
+                        redirects.append({"from": "File:" + name.replace("_", " "), "to": "File:" + RENAMED[name].replace("_", " ")})
+                        name = RENAMED[name]
                     shown = "File:" + name.replace("_", " ")
                     if name not in KNOWN:
                         pages.append({"ns": 6, "title": shown, "missing": True, "known": False})
@@ -120,7 +125,7 @@ def serve(log: Log) -> ThreadingHTTPServer:
                                         "LicenseShortName": {"value": "CC BY-SA 4.0"},
                                         "LicenseUrl": {"value": "https://creativecommons.org/licenses/by-sa/4.0"}},
                     }]})
-                body = json.dumps({"batchcomplete": True, "query": {"pages": pages}}).encode()
+                body = json.dumps({"batchcomplete": True, "query": {"redirects": redirects, "pages": pages}}).encode()
                 self._send(200, body, "application/json; charset=utf-8")
             elif url.path.startswith("/thumb/"):
                 m = re.fullmatch(r"/thumb/(\d+)px-(.+)", urllib.parse.unquote(url.path))
@@ -158,7 +163,8 @@ def run(tmp_path: Path, url: str) -> int:
 
 def test_wanted_lists_each_figure_once_at_its_widest_width() -> None:
     want = {w.name: w for w in commons.wanted(ARTICLE)}
-    assert sorted(want) == ["Battle_map.svg", "Gone_picture.png", "Kim_Il-sung_1946.jpg", "Seoul_river.png"]  # no icon
+    assert sorted(want) == ["Battle_map.svg", "Gone_picture.png", "Kim_Il-sung_1946.jpg", "Old_harbour_name.png",
+                            "Seoul_river.png"]  # no icon
     assert want["Kim_Il-sung_1946.jpg"].width == 300  # 300px and 180px: the wider
     assert want["Battle_map.svg"].width == 220 and want["Seoul_river.png"].width == 220  # infobox and thumb default
     assert want["Gone_picture.png"].line == 11 and want["Battle_map.svg"].line == 3
@@ -172,7 +178,7 @@ def test_fills_images_dir_with_thumbnails_and_credits(tmp_path: Path, api: tuple
     out = tmp_path / "images"
     assert sorted(p.name for p in out.iterdir()) == [
         "Battle_map.svg.png", "Battle_map.svg.png.json", "Kim_Il-sung_1946.jpg", "Kim_Il-sung_1946.jpg.json",
-        "Seoul_river.png", "Seoul_river.png.json"]
+        "Old_harbour_name.png", "Old_harbour_name.png.json", "Seoul_river.png", "Seoul_river.png.json"]
     with Image.open(out / "Kim_Il-sung_1946.jpg") as im:
         assert (im.format, im.width) == ("JPEG", 300)
     with Image.open(out / "Battle_map.svg.png") as im:
@@ -190,11 +196,16 @@ def test_fills_images_dir_with_thumbnails_and_credits(tmp_path: Path, api: tuple
     assert log.most_active == 1
     calls = log.api_calls()
     assert [(c["iiurlwidth"][0], c["titles"][0]) for c in calls] == [
-        ("220", "File:Battle_map.svg|File:Gone_picture.png|File:Seoul_river.png"), ("300", "File:Kim_Il-sung_1946.jpg")]
+        ("220", "File:Battle_map.svg|File:Gone_picture.png|File:Seoul_river.png"),
+        ("300", "File:Kim_Il-sung_1946.jpg|File:Old_harbour_name.png")]
     assert all(c["maxlag"] == ["5"] and "extmetadata" in c["iiprop"][0] for c in calls)
     missing = [r.getMessage() for r in caplog.records if "Gone_picture.png" in r.getMessage()]
     assert missing == ["images: image not on Commons: «Gone_picture.png» is not on Wikimedia Commons (line 11)"]
-    assert "3 fetched, 0 already there, 1 missing" in caplog.text
+    assert "4 fetched, 0 already there, 1 missing" in caplog.text
+    # A renamed file (a redirect on Commons) is stored under the name the article uses, credited to its new page.
+    renamed = json.loads((out / "Old_harbour_name.png.json").read_text(encoding="utf-8"))
+    assert renamed["name"] == "Old_harbour_name.png"
+    assert renamed["source"] == "https://commons.wikimedia.org/wiki/File:Seoul_river.png"
 
 
 def test_second_run_asks_nothing_and_changes_nothing(tmp_path: Path, api: tuple[str, Log]) -> None:

@@ -4,7 +4,7 @@
 the folder).  For each figure of the article (``[[File:…]]`` and the images of infoboxes, found by
 rendering the article as the build does) it asks the MediaWiki Action API of Commons::
 
-    action=query&prop=imageinfo&iiprop=url|size|extmetadata&iiurlwidth=N&titles=File:A|File:B…
+    action=query&prop=imageinfo&iiprop=url|size|extmetadata&iiurlwidth=N&redirects=1&titles=File:A|File:B…
 
 and stores the thumbnail at the width the wikitext asks (``220`` px, MediaWiki's thumbnail width,
 for a ``thumb`` or an infobox image without a size; :data:`DEFAULT_WIDTH` for a figure that asks
@@ -175,7 +175,7 @@ class Client:
     def query(self, titles: list[str], width: int) -> dict:
         """The API's answer (formatversion 2) for up to :data:`BATCH` *titles* at thumbnail *width*."""
         params = {"action": "query", "format": "json", "formatversion": "2", "prop": "imageinfo",
-                  "iiprop": "url|size|extmetadata", "iiurlwidth": str(width), "maxlag": "5",
+                  "iiprop": "url|size|extmetadata", "iiurlwidth": str(width), "redirects": "1", "maxlag": "5",
                   "titles": "|".join(titles)}
         sep = "&" if "?" in self.api else "?"
         for attempt in range(RETRIES + 1):
@@ -261,16 +261,26 @@ def fetch(want: list[Wanted], out_dir: Path, client: Client) -> Report:
     return report
 
 
+def _name(title: object) -> str:
+    return figures.commons_key(str(title or "").split(":", 1)[-1])
+
+
 def _pages_by_name(data: dict) -> dict[str, dict]:
-    """The answer's pages by Commons name (underscores), following the API's title normalization."""
+    """The answer's pages by the Commons name asked for (underscores), following the API's title
+    normalization and file redirects (a renamed file answers under its new name)."""
     query = data.get("query") or {}
     pages = query.get("pages") or []
     if isinstance(pages, dict):  # formatversion 1
         pages = list(pages.values())
-    out: dict[str, dict] = {}
-    for p in pages:
-        title = str(p.get("title", ""))
-        out[figures.commons_key(title.split(":", 1)[-1])] = p
+    out: dict[str, dict] = {_name(p.get("title")): p for p in pages}
+    alias = {_name(r.get("from")): _name(r.get("to")) for key in ("normalized", "redirects") for r in query.get(key) or []}
+    for start in list(alias):
+        seen, name = {start}, alias[start]
+        while name in alias and name not in seen:  # chains, never loops
+            seen.add(name)
+            name = alias[name]
+        if name in out and start not in out:
+            out[start] = out[name]
     return out
 
 

@@ -17,6 +17,13 @@ export ZHWIKI_VARIANTS := $(VARIANTS)
 JOBS     ?= 0
 export ZHWIKI_JOBS := $(JOBS)
 export ZHWIKI_TITLE    := $(TITLE)
+# Images for the figures (make images fills it from Wikimedia Commons; the build only reads it).
+IMAGES_DIR  ?= images/$(NAME)
+# The Action API that make images asks (default: $$ZHWIKI_COMMONS_API, else Wikimedia Commons).
+COMMONS_API ?=
+# Given to the site build only when the folder exists (mkdocs.yml: images_dir).
+IMAGES_ENV   = $(if $(wildcard $(IMAGES_DIR)),ZHWIKI_IMAGES_DIR=$(abspath $(IMAGES_DIR)))
+
 # Deterministic build date: the source's last commit, else its modification time.
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(SOURCE) 2>/dev/null | grep . || stat -c %Y $(SOURCE))
 export SOURCE_DATE_EPOCH
@@ -30,7 +37,7 @@ KATEX        := docs/assets/vendor/katex/katex.min.js
 KATEX_PKG    := katex@0.19.1
 KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
 
-.PHONY: all setup shim katex system site bundle pdf epub zim serve markdown bench conversion-diff test lint clean
+.PHONY: all setup shim katex system site images bundle pdf epub zim serve markdown bench conversion-diff test lint clean
 
 all: site bundle pdf epub zim
 	@echo "wrote:"; echo "  site/ ($$(find site -type f | wc -l) files)"; \
@@ -78,7 +85,12 @@ system:
 	@sh scripts/system-deps.sh
 
 site: setup
-	$(BIN)/mkdocs build
+	$(IMAGES_ENV) $(BIN)/mkdocs build
+
+## Thumbnails and their authors and licences from Wikimedia Commons into IMAGES_DIR (needs the network;
+## resumable: what is there is skipped). The next `make site` shows them.
+images: setup
+	$(BIN)/python -m zhwiki.outputs.commons --source $(SOURCE) --title "$(TITLE)" --out $(IMAGES_DIR) $(if $(COMMONS_API),--api "$(COMMONS_API)")
 
 bundle: site
 	$(BIN)/python -m zhwiki.outputs.bundle --site site --out dist/$(NAME)-offline.zip
@@ -94,7 +106,7 @@ zim: site
 	$(BIN)/python -m zhwiki.outputs zim --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
 
 serve: setup
-	$(BIN)/mkdocs serve
+	$(IMAGES_ENV) $(BIN)/mkdocs serve
 
 markdown: setup
 	$(BIN)/python -m zhwiki.outputs.export_markdown --source $(SOURCE) --variants "$(VARIANTS)" --out build/markdown

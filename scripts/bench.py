@@ -282,17 +282,51 @@ def serve_rebuilds(source: Path, variants: list[str], runs: int, tmp: Path) -> t
 
 
 # -- print, PDF, offline bundle, EPUB, ZIM ----------------------------------------------------------
-def script_stage(name: str, args: list[str], runs: int, env: dict[str, str]) -> list[float] | None:
-    path = ROOT / "scripts" / name
-    if not path.is_file():
+def module_stage(module: str, args: list[str], runs: int, env: dict[str, str]) -> list[float]:
+    """Seconds to run ``python -m MODULE ARGS`` (an output with its own command line, such as outputs.pdf)."""
+    return [timed_run([sys.executable, "-m", module, *args], env, ROOT) for _ in range(runs)]
+
+
+#: Reads the built site as every output does first (fresh process, as ``python -m zhwiki.outputs``).
+READ_SITE = ("import sys; from pathlib import Path; from zhwiki.outputs.edition import load_edition; "
+             "load_edition(Path(sys.argv[1]), 'bench')")
+
+
+def zimwriterfs_command(site: Path, tmp: Path) -> list[str] | None:
+    """openZIM's own ``zimwriterfs`` (Debian zim-tools) on a copy of *site*, full-text index on, or None."""
+    exe = shutil.which("zimwriterfs")
+    if not exe:
         return None
-    return [timed_run([sys.executable, str(path), *args], env, ROOT) for _ in range(runs)]
+    from zhwiki.outputs import zim
+
+    folder = tmp / "site-zimwriterfs"
+    if not folder.is_dir():
+        shutil.copytree(site, folder)
+        (folder / "illustration.png").write_bytes(zim.illustration(48))
+    return [exe, "--welcome=index.html", "--illustration=illustration.png", "--language=zho", "--title=bench",
+            "--description=bench", "--creator=bench", "--publisher=bench", "--name=bench", str(folder),
+            str(tmp / "dist" / "zimwriterfs.zim")]
 
 
-def output_stage(name: str, site: Path, out: Path, runs: int, env: dict[str, str]) -> list[float]:
-    """Seconds to write one output of plugins/zhwiki/outputs/ (``python -m zhwiki.outputs NAME``) from *site*."""
-    cmd = [sys.executable, "-m", "zhwiki.outputs", name, "--site", str(site), "--out", str(out), "--name", "bench"]
-    return [timed_run(cmd, env, ROOT) for _ in range(runs)]
+def outputs_stage(site: Path, out: Path, runs: int, env: dict[str, str], tmp: Path) -> dict[str, list[float]]:
+    """The EPUB and ZIM writers (``python -m zhwiki.outputs epub|zim``) and their baselines, alternately in one loop.
+
+    Baselines: reading the built site alone (what every output does first), and zimwriterfs writing
+    a ZIM of the same folder with its own full-text index (when installed).  Keys: ``epub``, ``zim``,
+    ``read``, ``zimwriterfs``.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    zwf = zimwriterfs_command(site, tmp)
+    times: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for name in ("epub", "zim"):
+            cmd = [sys.executable, "-m", "zhwiki.outputs", name, "--site", str(site), "--out", str(out), "--name", "bench"]
+            times.setdefault(name, []).append(timed_run(cmd, env, ROOT))
+        times.setdefault("read", []).append(timed_run([sys.executable, "-c", READ_SITE, str(site)], env, ROOT))
+        if zwf:
+            (out / "zimwriterfs.zim").unlink(missing_ok=True)
+            times.setdefault("zimwriterfs", []).append(timed_run(zwf, env, ROOT))
+    return times
 
 
 # -- baselines -------------------------------------------------------------------------------------
@@ -418,23 +452,26 @@ def main(argv: list[str] | None = None) -> int:
             site = tmp / "site-ours"
             env = env_for(source, variants)
             log("bundle, print, PDF…\n")
-            bundle = script_stage("bundle.py", ["--site", str(site), "--out", str(tmp / "dist" / "bundle.zip")], runs, env)
-            rows.append(("offline bundle (outputs/bundle.py)", fmt(median(bundle)) if bundle else "not available", str(len(bundle or []))))
-            pdf = script_stage("pdf.py", ["--site", str(site), "--out", str(tmp / "dist"), "--name", source.stem.split(".")[0],
-                                          "--variants", " ".join(variants)], runs, env)
+            name = source.stem.split(".")[0]
+            bundle = module_stage("zhwiki.outputs.bundle", ["--site", str(site), "--out", str(tmp / "dist" / "bundle.zip")], runs, env)
+            rows.append(("offline bundle (outputs/bundle.py)", fmt(median(bundle)), str(len(bundle))))
+            pdf_args = ["--site", str(site), "--out", str(tmp / "dist"), "--name", name, "--variants", " ".join(variants)]
+            pdf = module_stage("zhwiki.outputs.pdf", pdf_args, runs, env)
             rows.append((f"`make pdf`: {len(variants)} variants + 简繁对照 PDF (outputs/pdf.py, WeasyPrint; target ≤ 20 s)",
-                         fmt(median(pdf)) if pdf else "not available", str(len(pdf or []))))
-            pdf_v = script_stage("pdf.py", ["--site", str(site), "--out", str(tmp / "dist"), "--name", source.stem.split(".")[0],
-                                            "--variants", " ".join(variants), "--no-parallel"], runs, env)
-            rows.append((f"PDF, {len(variants)} variants only (`outputs/pdf.py --no-parallel`)",
-                         fmt(median(pdf_v)) if pdf_v else "not available", str(len(pdf_v or []))))
+                         fmt(median(pdf)), str(len(pdf))))
+            pdf_v = module_stage("zhwiki.outputs.pdf", [*pdf_args, "--no-parallel"], runs, env)
+            rows.append((f"PDF, {len(variants)} variants only (`outputs/pdf.py --no-parallel`)", fmt(median(pdf_v)), str(len(pdf_v))))
             log("EPUB, ZIM…\n")
-            epub = output_stage("epub", site, tmp / "dist", runs, env)
-            rows.append((f"EPUB 3, {len(variants)} variants (zhwiki.outputs epub)", fmt(median(epub)), str(len(epub))))
-            zim = output_stage("zim", site, tmp / "dist", runs, env)
-            rows.append(("Kiwix ZIM, whole edition with full-text index (zhwiki.outputs zim)", fmt(median(zim)), str(len(zim))))
-            if not bundle or not pdf:
-                notes.append("Rows marked *not available*: the script did not exist when the benchmark ran.")
+            outs = outputs_stage(site, tmp / "dist", runs, env, tmp)
+            b.update({f"output {k}": v for k, v in outs.items()})
+            rows.append((f"EPUB 3, {len(variants)} variants (zhwiki.outputs epub)", fmt(median(outs["epub"])), str(len(outs["epub"]))))
+            rows.append(("Kiwix ZIM, whole edition with full-text index (zhwiki.outputs zim)", fmt(median(outs["zim"])),
+                         str(len(outs["zim"]))))
+            rows.append(("baseline: reading the built site only (outputs/edition.py, what every output does first)",
+                         fmt(median(outs["read"])), str(len(outs["read"]))))
+            zwf = outs.get("zimwriterfs")
+            rows.append(("baseline: zimwriterfs (openZIM, zim-tools) on the same site folder, full-text index",
+                         fmt(median(zwf)) if zwf else "not installed", str(len(zwf or []))))
             if not args.no_serve:
                 log("mkdocs serve…\n")
                 try:
@@ -490,6 +527,15 @@ def main(argv: list[str] | None = None) -> int:
                        f"{ratio1:.2f}× against the one-process floor (target ≤ 1.15×); "
                        f"without forking {median(b['ours one process']) / median(b['floor']):.2f}× and "
                        f"{median(b['ours one process']) / median(b['floor one process']):.2f}×.")
+        if "output epub" in b:
+            read = median(b["output read"])
+            line = (f"- EPUB ({len(variants)} variants): {fmt(median(b['output epub']))} = {median(b['output epub']) / read:.2f}× "
+                    f"reading the built site ({fmt(read)}); ZIM: {fmt(median(b['output zim']))} = "
+                    f"{median(b['output zim']) / read:.2f}× reading the site")
+            if b.get("output zimwriterfs"):
+                zwf = median(b["output zimwriterfs"])
+                line += f", {median(b['output zim']) / zwf:.2f}× zimwriterfs on the same folder ({fmt(zwf)})"
+            targets.append(line + ".")
         if "serve" in b:
             cold = median(b[f"plain {variants[0]}"])
             targets.append(f"- serve rebuild after an edit: {fmt(median(b['serve']))} = {median(b['serve']) / cold:.2f}× a cold "

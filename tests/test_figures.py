@@ -10,6 +10,7 @@ from html import unescape
 from pathlib import Path
 
 import markdown
+import pytest
 
 from zhwiki import figures, pipeline
 
@@ -75,3 +76,34 @@ def test_image_from_images_dir_at_asked_width_with_credit(tmp_path: Path) -> Non
 def test_no_images_dir_changes_nothing() -> None:
     html = _html(_page("zh-cn"))
     assert figures.add_images(html, figures.load(None), depth=0) == html
+
+
+def test_hostile_sidecar_makes_no_link_or_markup(tmp_path: Path) -> None:
+    png(tmp_path / "Kim_Il-sung_1946.jpg")
+    (tmp_path / "Kim_Il-sung_1946.jpg.json").write_text(json.dumps({
+        "author": "[x](javascript:alert(1)) <script>evil()</script>", "licence": "**CC**",
+        "licence_url": "javascript:alert(2)", "source": "javascript:alert(3)"}), encoding="utf-8")
+    images = figures.load(str(tmp_path))
+    about = _html(figures.credits_markdown(figures.used([_page("zh-cn")], images), "图片来源"))
+    hrefs = re.findall(r'href="([^"]*)"', about)
+    assert hrefs == ["https://commons.wikimedia.org/wiki/File:Kim_Il-sung_1946.jpg"], about
+    assert "<script" not in about and "<strong>" not in about
+    fig = figures.add_images(_html(_page("zh-cn")), images, depth=0)
+    assert "<script" not in fig and 'href="javascript' not in fig
+
+
+@pytest.mark.parametrize("name,alt", [
+    ("Korean_War_Memorial,_London_2014-12-19_-_21.jpg", ""),  # the seed's: `,_London_…_` read as emphasis
+    ("A_*starred*_(1950).png", ""),
+    ("Plain.jpg", "a_b_ *c* `d`"),
+])
+def test_file_names_and_alt_texts_never_break_the_credit_link(tmp_path: Path, name: str, alt: str) -> None:
+    src = f"导言。\n== 一 ==\n[[File:{name}|thumb{'|alt=' + alt if alt else ''}]]\n"
+    article = pipeline.analyse(src, pipeline.Options(title="测试"))
+    md = next(p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages if p.path == "s01.md")
+    html = _html(md)
+    assert "{ .wiki-file" not in html and "<em>" not in html, html
+    assert html.count('<a class="wiki-file"') == 1, html
+    png(tmp_path / name.replace("*", "x"))  # the image under its Commons name, when the file system allows it
+    if "*" not in name:
+        assert "<img" in figures.add_images(html, figures.load(str(tmp_path)), depth=0)

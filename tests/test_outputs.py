@@ -77,13 +77,18 @@ def test_clean_removes_scripts_handlers_and_dangerous_urls() -> None:
         b'<a href="s01.html#a">ok</a> <a href=" JaVaScRiPt:x">bad</a> <a href="data:text/html,x">d</a></p>'
         b"<script>alert(2)</script><iframe src=x></iframe><svg><script>y</script></svg>"
         b'<custom-tag onmouseover="z">inner</custom-tag><img src=x onerror="q"><!-- c -->'
+        b'<img src="https://evil.example/t.png"><img src="//evil.example/t.png"><img src="/abs.png">'
+        b'<img src="data:image/png;base64,AAAA"><img src="JaVaScRiPt:y"><img alt="no source">'
+        b'<p src="images/a.png">p</p>'
         b'<form action="javascript:f"><input value=v></form></article></body></html>'
     )
     art = content.article_of(doc)
     out = etree.tostring(art, encoding="unicode", method="xml")
     assert "keep" in out and "me" in out and "inner" in out
-    assert not re.search(r"(?i)<script|<iframe|<svg|<img|<form|<input|on\w+=|style=|javascript:|data:|<!--", out), out
+    assert not re.search(r"(?i)<script|<iframe|<svg|<form|<input|on\w+=|style=|javascript:|data:|<!--|evil|abs", out), out
     assert 'href="s01.html#a"' in out
+    # Only the edition's own (relative) image stays, and src stays on no other element.
+    assert re.findall(r"<img[^>]*>", out) == ['<img src="x"/>'] and "<p>p</p>" in out
 
 
 # --- EPUB ---------------------------------------------------------------------------------------

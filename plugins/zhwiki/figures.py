@@ -4,8 +4,11 @@ The renderer writes every ``[[File:…]]`` as a compact figure: one line 图：c
 whose link is the file's Commons page.  When ``images_dir`` holds a file of that Commons name
 (spaces or underscores), the figure gets the image at the width the wikitext asks for, copied to
 ``images/<name>`` in the site (and so the offline bundle), and a credit line from the sidecar
-``<name>.json`` (``{"author": …, "licence": …, "source": …}``).  The same credits are listed on
-关于本版.  Nothing here imports MkDocs.
+``<file>.json`` (``{"author": …, "licence": …, "source": …}``).  The same credits are listed on
+关于本版.  A sidecar's ``name`` names the Commons file the image shows when the stored file's name
+differs from it: Commons renders an SVG, TIFF or PDF page as a PNG or JPEG thumbnail, which
+``make images`` (outputs/commons.py) stores as ``<name>.png`` or ``<name>.jpg``.  Nothing here
+imports MkDocs.
 """
 
 from __future__ import annotations
@@ -17,11 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from .render import escape
+
 COMMONS = "https://commons.wikimedia.org/wiki/File:"
 SITE_DIR = "images"
 
 _FIGURE = re.compile(r'<figure class="wiki-figure"([^>]*)>(.*?)</figure>', re.S)
 _COMMONS_HREF = re.compile(r'<a class="wiki-file" href="' + re.escape(COMMONS) + r'([^"]+)"[^>]*>')
+_CREDIT_MD = re.compile(r"\]\(" + re.escape(COMMONS) + r"([^)\s]+)\)\{ \.wiki-file title=")
 _WIDTH = re.compile(r'data-width="(\d+)"')
 _IMAGE_EXT = re.compile(r"\.(jpe?g|png|gif|svg|webp)$", re.I)
 
@@ -33,13 +39,16 @@ class Image:
     author: str
     licence: str
     source: str
+    licence_url: str = ""
 
     @property
     def site_path(self) -> str:
-        return f"{SITE_DIR}/{self.name}"
+        """Where the site holds it: ``images/<stored file name>`` (underscores for spaces)."""
+        return f"{SITE_DIR}/{commons_key(self.path.name)}"
 
 
-def _key(name: str) -> str:
+def commons_key(name: str) -> str:
+    """A Commons file name as MediaWiki normalizes it: underscores for spaces, first letter upper case."""
     n = name.replace(" ", "_").strip("_")
     return n[:1].upper() + n[1:]
 
@@ -60,10 +69,16 @@ def load(images_dir: str | None) -> dict[str, Image]:
                 meta = data if isinstance(data, dict) else {}
             except (OSError, ValueError):
                 meta = {}
-        name = _key(f.name)
+        name = commons_key(str(meta.get("name") or f.name))
         out[name] = Image(name, f, str(meta.get("author") or ""), str(meta.get("licence") or meta.get("license") or ""),
-                          str(meta.get("source") or COMMONS + quote(name)))
+                          str(meta.get("source") or COMMONS + quote(name)), _https(meta.get("licence_url")))
     return out
+
+
+def _https(url: object) -> str:
+    """*url* when it is an https URL without quotes or spaces, else empty (sidecars are data, not trusted HTML)."""
+    u = str(url or "")
+    return u if re.fullmatch(r"https://[^\s\"'<>()]+", u) else ""
 
 
 def add_images(doc: str, images: dict[str, Image], depth: int, credit_label: str = "作者") -> str:
@@ -77,7 +92,7 @@ def add_images(doc: str, images: dict[str, Image], depth: int, credit_label: str
         a = _COMMONS_HREF.search(inner)
         if not a or "<img" in inner:
             return m.group(0)
-        img = images.get(_key(unquote(a.group(1))))
+        img = images.get(commons_key(unquote(a.group(1))))
         if img is None:
             return m.group(0)
         w = _WIDTH.search(attrs)
@@ -93,12 +108,28 @@ def add_images(doc: str, images: dict[str, Image], depth: int, credit_label: str
     return _FIGURE.sub(figure, doc)
 
 
+def figure_files(markdown_text: str) -> list[tuple[str, int | None]]:
+    """The files the figures of one page's Markdown show, as ``(Commons name, width in px)``.
+
+    The name is the one :func:`load` keys by (underscores, first letter upper case); the width is
+    the figure's ``data-width`` (what the wikitext asks, 220 px for a thumbnail, see
+    ``render/nodes.py``), None when it asks none.  Inline icons are not figures and are left out.
+    """
+    out = []
+    for m in _FIGURE.finditer(markdown_text):
+        links = _CREDIT_MD.findall(m.group(2))
+        if links:
+            w = _WIDTH.search(m.group(1))
+            out.append((commons_key(unquote(links[-1])), int(w.group(1)) if w else None))
+    return out
+
+
 def used(markdown_pages: list[str], images: dict[str, Image]) -> list[Image]:
     """The images the pages' figures use, in name order."""
     names = set()
     for md in markdown_pages:
         for h in re.findall(re.escape(COMMONS) + r"([^)\s\"]+)", md):
-            names.add(_key(unquote(h)))
+            names.add(commons_key(unquote(h)))
     return [images[n] for n in sorted(names) if n in images]
 
 
@@ -108,6 +139,11 @@ def credits_markdown(imgs: list[Image], heading: str) -> str:
         return ""
     lines = ["", f"## {heading}", ""]
     for i in imgs:
-        bits = html.escape("，".join(x for x in (i.author, i.licence) if x))
-        lines.append(f"- [{i.name.replace('_', ' ')}]({i.source})" + (f"：{bits}" if bits else ""))
+        # Sidecars are data: their text is escaped for Markdown, their URLs must be https.
+        licence = escape.text(i.licence)
+        if licence and i.licence_url:
+            licence = f"[{licence}]({escape.url(i.licence_url)})"
+        bits = "，".join(x for x in (escape.text(i.author), licence) if x)
+        source = _https(i.source) or COMMONS + quote(i.name)
+        lines.append(f"- [{escape.text(i.name.replace('_', ' '))}]({escape.url(source)})" + (f"：{bits}" if bits else ""))
     return "\n".join(lines) + "\n"

@@ -7,6 +7,7 @@ folder, returning the paths it wrote (bundle, epub, zim).  Adding an output is a
 
 This package reads HTML that the site build already converted and sanitizes it again, so later
 layout changes flow through.  It imports from the views and stages below (``views.about``, ``conversion``),
-never from the MkDocs glue (``plugin.py``).  The one exception, export_markdown.py, writes MkDocs
+never from the MkDocs glue (``plugin.py``).  ``commons.py`` (``make images``) is the one stage here
+that runs before the build: it fills ``images_dir`` from Wikimedia Commons, which the build reads.  The one exception, export_markdown.py, writes MkDocs
 projects from mkdocs.yml with the glue's settings, so it counts as glue and nothing here imports it.
 """

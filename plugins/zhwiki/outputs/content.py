@@ -3,8 +3,10 @@
 The article body sits in ``<article class="md-content__inner">``.  What comes out of
 :func:`article_of` holds only allowed elements and attributes: no ``<script>``, ``<style>``,
 forms, frames or inline SVG, no ``on*=`` or ``style`` attributes, and no link whose URL scheme
-is not http, https or mailto (so no ``javascript:`` or ``data:`` URL).  Unknown elements are
-unwrapped: their text stays, the tag goes.
+is not http, https or mailto (so no ``javascript:`` or ``data:`` URL).  An ``<img>`` stays only
+when its ``src`` is a relative path inside the site (an image of the edition, copied there from
+``images_dir``): a remote, ``data:`` or site-absolute image is dropped, so no output ever loads
+one.  Unknown elements are unwrapped: their text stays, the tag goes.
 """
 
 from __future__ import annotations
@@ -16,16 +18,19 @@ from lxml import etree, html
 #: Elements kept as they are.
 ALLOWED = frozenset(
     "a abbr aside b bdi bdo blockquote br caption cite code col colgroup dd del dfn div dl dt em figcaption "
-    "figure h1 h2 h3 h4 h5 h6 hr i ins kbd li mark ol p pre q rp rt ruby s samp section small span strong "
+    "figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q rp rt ruby s samp section small span strong "
     "sub sup table tbody td tfoot th thead time tr u ul var wbr".split()
 )
 #: Elements dropped with everything inside them.
 DROPPED = frozenset(
     "script style noscript template iframe frame frameset object embed applet form input button select "
-    "textarea label svg math link meta base head title canvas audio video source track img picture map area".split()
+    "textarea label svg math link meta base head title canvas audio video source track picture map area".split()
 )
 #: Attributes kept (every other one, including on*= and style, is dropped).
-ATTRIBUTES = frozenset("id class href title lang colspan rowspan scope abbr start reversed datetime dir".split())
+ATTRIBUTES = frozenset("id class href title lang colspan rowspan scope abbr start reversed datetime dir "
+                       "src alt width height".split())
+#: An image source the sanitizer keeps: a relative path (no scheme, no leading ``/``, no query, no backslash).
+LOCAL_SRC = re.compile(r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?!/)[^?#\\\s]+$")
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|[^:/?#]+(?:[/?#]|$)|\.\.?/|/(?!/))", re.I)
 
 
@@ -65,6 +70,11 @@ def safe_url(url: str) -> bool:
     return bool(SAFE_URL.match(url.strip()))
 
 
+def local_src(src: str) -> bool:
+    """True when *src* is a relative path, as the edition's own images are (never ``https:``, ``data:``, ``//host``)."""
+    return bool(src) and bool(LOCAL_SRC.match(src))
+
+
 def clean(el: html.HtmlElement) -> html.HtmlElement:
     """Sanitize *el* in place (see the module docstring) and return it."""
     for bad in [e for e in el.iter() if not isinstance(e.tag, str)]:  # comments, processing instructions
@@ -73,7 +83,7 @@ def clean(el: html.HtmlElement) -> html.HtmlElement:
         if node is el:
             continue
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in DROPPED:
+        if tag in DROPPED or (tag == "img" and not local_src(node.get("src", ""))):
             node.drop_tree()
     for node in list(el.iter()):
         if node is not el and node.tag not in ALLOWED:
@@ -85,6 +95,8 @@ def clean(el: html.HtmlElement) -> html.HtmlElement:
         href = node.get("href")
         if href is not None and not safe_url(href):
             del node.attrib["href"]
+        if node.tag != "img":
+            node.attrib.pop("src", None)
     return el
 
 

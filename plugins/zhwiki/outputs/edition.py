@@ -85,6 +85,19 @@ class Edition:
         return sorted(p for p in self.site.rglob("*") if p.is_file() and p.name not in skip)
 
 
+def image_type(data: bytes) -> str | None:
+    """The media type of a PNG, JPEG, GIF or WebP image from its first bytes (None for anything else)."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        return "image/gif"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
 def build_epoch(env: dict[str, str] | None = None) -> int:
     """``SOURCE_DATE_EPOCH`` as an int.
 

@@ -7,6 +7,12 @@ infobox, sections, 注释, 参考文献, 外部链接, 用词对照, 关于本�
 fonts by language tag, so the reader's own CJK fonts pick the region's glyph standard.  No font
 is embedded.
 
+Figures keep their images when the edition has them (``images_dir``, copied into the site): each
+``<img>`` whose file lies in the built site becomes a manifest item ``images/<hash>.<ext>`` (named by
+a SHA-256 of its bytes, so the same picture is stored once and file names stay ASCII) with the media
+type read from its first bytes, PNG, JPEG, GIF or WebP (EPUB 3 core media types); any other image
+is left out and its caption stays.  The sanitizer (content.py) already dropped every remote image.
+
 Footnotes become EPUB 3 footnotes: every reference mark is an ``epub:type="noteref"`` link and
 every note of a page an ``<aside epub:type="footnote">`` that readers show as a pop-up.
 
@@ -18,17 +24,19 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import html as html_escape
 import re
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 from ebooklib import epub
 from lxml import etree, html
 
 from ..views.about import labels
 from . import content
-from .edition import Edition, Page, Variant
+from .edition import Edition, Page, Variant, image_type
 
 #: Placeholder attribute that becomes ``epub:type`` after serialization (lxml will not set a
 #: prefixed attribute on a namespace-less HTML element).
@@ -56,8 +64,37 @@ section.footnotes { border-top: 1px solid #999; margin-top: 2em; }
 .cover h1 { font-size: 2em; }
 .cover p { margin: 0.6em 0; }
 div.dl > p.dt { font-weight: bold; margin-bottom: 0.2em; }
+figure { margin: 1em 0; text-align: center; }
+figure img { max-width: 100%; height: auto; }
+figcaption { font-size: 0.9em; text-align: left; }
+.figure-credit { display: block; font-size: 0.85em; color: #555; }
 div.dl > div.dd { margin-left: 2em; }
 """
+
+
+#: Suffix of each EPUB 3 core raster image type.
+IMAGE_SUFFIX = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}
+
+
+def _images(body: html.HtmlElement, page_file: Path, site: Path, items: dict[str, epub.EpubItem]) -> None:
+    """Point each ``<img>`` of *body* at a manifest item, adding new ones to *items* (file name → item).
+
+    *page_file* is the built page the body came from; an image outside *site*, missing, or of a
+    type EPUB readers need not support is removed (its figure keeps the caption).
+    """
+    root = site.resolve()
+    for img in list(body.iter("img")):
+        target = (page_file.parent / unquote(img.get("src", ""))).resolve()
+        data = target.read_bytes() if target.is_file() and target.is_relative_to(root) else b""
+        kind = image_type(data)
+        if kind is None:
+            img.drop_tree()
+            continue
+        name = f"images/{hashlib.sha256(data).hexdigest()[:16]}{IMAGE_SUFFIX[kind]}"
+        if name not in items:
+            items[name] = epub.EpubImage(uid=f"img-{len(items) + 1:03d}", file_name=name, media_type=kind, content=data)
+        img.set("src", name)
+        img.set("alt", img.get("alt", ""))
 
 
 class _Document(epub.EpubHtml):
@@ -256,11 +293,15 @@ def make_book(edition: Edition, variant: Variant) -> epub.EpubBook:
     toc: list = []
     number = 0
     bodies = []
+    images: dict[str, epub.EpubItem] = {}
     for page in variant.pages:
         body = copy.deepcopy(page.body)
         _footnotes(body)
         _definition_lists(body)
+        _images(body, edition.site / variant.code / page.path, edition.site, images)
         bodies.append(body)
+    for item in images.values():
+        book.add_item(item)
     ids = {page.path: {str(v) for v in body.xpath(".//@id")} for page, body in zip(variant.pages, bodies, strict=True)}
     for i, (page, body) in enumerate(zip(variant.pages, bodies, strict=True)):
         _rewrite_links(body, page.path, ids)

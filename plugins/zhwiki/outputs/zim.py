@@ -30,13 +30,15 @@ from pathlib import Path
 
 from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 
+from .. import figures
 from . import content
-from .edition import EDITION_NS, Edition
+from .edition import EDITION_NS, Edition, image_type
 
 #: Media types by file suffix (fixed here, not read from the machine's mime.types).
 MIMETYPES = {
     ".html": "text/html", ".css": "text/css", ".js": "application/javascript", ".json": "application/json",
-    ".png": "image/png", ".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff",
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp",
+    ".svg": "image/svg+xml", ".woff2": "font/woff2", ".woff": "font/woff",
     ".ttf": "font/ttf", ".ico": "image/x-icon", ".xml": "application/xml", ".txt": "text/plain",
 }
 #: Built files a ZIM reader never asks for.
@@ -44,7 +46,8 @@ MIMETYPES = {
 SKIPPED = re.compile(r"(^|/)(sitemap\.xml(\.gz)?|404\.html)$|\.map$")
 #: Pages kept for links but not offered as search results (they repeat other pages).
 NOT_FRONT = re.compile(r"(^|/)print\.html$")
-TAGS = "wikipedia;_category:wikipedia;_pictures:no;_videos:no;_details:yes;_ftindex:yes"
+#: ``_pictures:`` is filled in: ``yes`` when the edition holds the figures' images (images_dir).
+TAGS = "wikipedia;_category:wikipedia;_pictures:{pictures};_videos:no;_details:yes;_ftindex:yes"
 PUBLISHER = "zhwiki-edition"
 
 
@@ -102,7 +105,10 @@ class SiteFile(Item):
         return self._title
 
     def get_mimetype(self) -> str:
-        return MIMETYPES.get(Path(self._path).suffix.lower(), "application/octet-stream")
+        by_name = MIMETYPES.get(Path(self._path).suffix.lower(), "application/octet-stream")
+        if by_name.startswith("image/") and by_name != "image/svg+xml":
+            return image_type(self._data) or by_name  # a figure's image is served as what its bytes are
+        return by_name
 
     def get_contentprovider(self) -> StringProvider:
         return StringProvider(self._data)
@@ -111,7 +117,8 @@ class SiteFile(Item):
         return ArticleText(self._title, self._text)
 
     def get_hints(self) -> dict:
-        textual = not self.get_mimetype().startswith(("image/png", "font/woff"))
+        mimetype = self.get_mimetype()
+        textual = not mimetype.startswith(("image/", "font/woff")) or mimetype == "image/svg+xml"
         return {Hint.FRONT_ARTICLE: self._front, Hint.COMPRESS: textual}
 
 
@@ -143,6 +150,11 @@ def illustration(size: int = 48) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
 
 
+def has_pictures(edition: Edition) -> bool:
+    """True when the built site holds figures' images (``<variant>/images/…``, copied from images_dir)."""
+    return any(p.parent.name == figures.SITE_DIR and p.parent.parent.parent == edition.site for p in edition.assets())
+
+
 def metadata(edition: Edition) -> dict[str, str]:
     """The ZIM metadata Kiwix shows, in both scripts where they are text."""
     titles = " · ".join(dict.fromkeys(v.title for v in edition.variants))
@@ -156,7 +168,7 @@ def metadata(edition: Edition) -> dict[str, str]:
         "Name": f"{PUBLISHER}_zh_{edition.name}",
         "Source": edition.source_url,
         "License": f"{edition.licence} {edition.licence_url}",
-        "Tags": TAGS,
+        "Tags": TAGS.format(pictures="yes" if has_pictures(edition) else "no"),
         "Scraper": PUBLISHER,
     }
 

@@ -467,7 +467,10 @@ def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> 
     if extra_caption:
         cap = f"{cap}{extra_caption}" if cap else extra_caption
     href = COMMONS_URL + quote(name.replace(" ", "_"))
-    alt_attr = escape.attr(escape.unescape(alt or name))
+    # The tooltip shows the file name as MediaWiki does (spaces); Markdown's inline characters left in
+    # it are character references, or Python-Markdown reads `,_London_…_` as emphasis in the attr list.
+    alt_attr = "".join(c if c not in "_*`[]{}\\|~^$" else f"&#{ord(c)};"
+                       for c in escape.attr(escape.unescape(alt or name.replace("_", " "))))
     if not extra_caption and node.text is not None and _is_icon(_split_pipes(str(node.text))):
         # a small inline image (a medal or flag icon in a list item or a sentence) stays in its line
         if ctx.in_heading:

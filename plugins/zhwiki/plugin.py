@@ -109,7 +109,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         other = next((v for v in ("zh-cn", "zh-tw") if is_traditional(v) != is_traditional(self.variant)), "zh-cn")
         self.other_converter = pipeline.convert_edition(self.article, other, self._options()).converter
         self.jieba_state = search.snapshot()
-        config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
+        # Nav labels carry the chapter numbers (numbering.py), as the page headings and print do.
+        numbered = self.article.numbering.label
+        config.nav = [{numbered(p.path, p.title): p.path} for p in self.edition.pages] + list(config.nav or [])
         config.nav.append({about.labels(self.variant)["about"]: about.ABOUT_PATH})
         config.extra["alternate"] = [
             {"name": _variant_label(v), "link": f"../{v}/", "lang": html_lang(v)} for v in _in_order(self.config.variants)
@@ -207,7 +209,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             if f is None or f.page is None or f.page.content is None:
                 continue
             sections.append(printpage.SectionHTML(p.path, p.kind, pipeline.plain_text(p.title), printpage.strip_title_html(f.page.content),
-                                                  printpage.toc_entries(f.page.toc)))
+                                                  printpage.toc_entries(f.page.toc),
+                                                  number=self.article.numbering.chapters.get(p.path, "")))
         target.page.content = printpage.assemble(sections, variant=self.variant,
                                                  site_name=self.edition.site_name or config.site_name, facts=self.facts)
         return None
@@ -395,7 +398,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self.finished_html = {p.path: p.markdown.strip() for p in view.pages}
         self.search_html = {p.path: parallel.search_html(p) for p in view.pages}
         config.site_name = _html_text(view.site_name) or config.site_name
-        config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
+        numbered = self.article.numbering.label
+        config.nav = [{numbered(p.path, p.title): p.path} for p in self.edition.pages] + list(config.nav or [])
         config.nav.append({about.labels(left)["about"]: about.ABOUT_PATH})
         config.extra["alternate"] = [{"name": _variant_label(v), "link": f"../{v}/", "lang": html_lang(v)} for v in pair]
         return config

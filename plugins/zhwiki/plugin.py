@@ -35,6 +35,7 @@ from .config import ZhwikiConfig
 from .conversion.engine import Converter
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
+from .outputs import downloads
 from .source import SourceError, decode
 from .views import about, parallel, printpage
 from .views.edition import convert_edition
@@ -159,8 +160,11 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         editors = about.unknown_templates_markdown(
             dict(diag.unknown_templates), diag.unknown_template_all_lines, self.variant) if diag is not None else ""
         if not self.parallel_view and self.edition.converter is not None:
-            config.copyright = _footer_credit(self.facts, self.edition.converter, self.variant,
-                                              self.edition.site_name or self._title())
+            # The attribution line, then this variant's print page and (once `make` has written it) its PDF.
+            print_link = f'<a class="print-link" href="{about.PRINT_PATH[:-3]}.html">{about.labels(self.variant)["print"]}</a>'
+            config.copyright = (_footer_credit(self.facts, self.edition.converter, self.variant,
+                                               self.edition.site_name or self._title())
+                                + f"<br>{print_link}{downloads.PDF_SLOT.format(variant=self.variant)}")
         # Figures' images from images_dir (figures.py): copied into the site, credited on 关于本版.
         self.images = figures.load(self.config.images_dir)
         shown = figures.used([p.markdown for p in self.edition.pages], self.images)
@@ -449,7 +453,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         if Path(self.root_dir, parallel.SITE_DIR, "index.html").is_file():
             links += f'\n<li class="parallel"><a href="{parallel.SITE_DIR}/index.html">简繁对照 · 簡繁對照</a></li>'
         prefs = json.dumps({v: html_lang(v) for v in variants})
-        page = CHOOSER.format(links=links, prefs=prefs, first=variants[0], name=html.escape(" · ".join(names)))
+        # The downloads are written after the site; `make` ends by listing them here (outputs/downloads.py).
+        page = CHOOSER.format(links=links, prefs=prefs, first=variants[0], name=html.escape(" · ".join(names)),
+                              downloads=downloads.LIST_SLOT)
         Path(self.root_dir, "index.html").write_text(page, encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -538,8 +544,9 @@ CHOOSER = """<!doctype html>
 <style>
 :root{{color-scheme:light dark}}
 body{{font-family:sans-serif;max-width:30em;margin:4em auto;padding:0 1em;line-height:1.8;background:#fff;color:#222}}
-a{{font-size:1.3em;color:#3f51b5}} .parallel a{{font-size:1.1em}} h1 small{{display:block;font-size:.55em;font-weight:400;color:#666}}
-@media (prefers-color-scheme: dark){{body{{background:#1e2129;color:#e2e4e9}} a{{color:#8c9eff}} h1 small{{color:#aab}}}}
+a{{font-size:1.3em;color:#3f51b5}} .parallel a,.downloads a{{font-size:1.1em}} h2{{font-size:1.1em;margin-top:2em}}
+.downloads small{{color:#666;margin-left:.3em}} h1 small{{display:block;font-size:.55em;font-weight:400;color:#666}}
+@media (prefers-color-scheme: dark){{body{{background:#1e2129;color:#e2e4e9}} a{{color:#8c9eff}} h1 small,.downloads small{{color:#aab}}}}
 </style>
 </head>
 <body>
@@ -547,6 +554,7 @@ a{{font-size:1.3em;color:#3f51b5}} .parallel a{{font-size:1.1em}} h1 small{{disp
 <ul>
 {links}
 </ul>
+{downloads}
 <script>
 (function () {{
   var built = {prefs};

@@ -37,9 +37,9 @@ KATEX        := docs/assets/vendor/katex/katex.min.js
 KATEX_PKG    := katex@0.19.1
 KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
 
-.PHONY: all setup shim katex system site images bundle pdf epub zim serve markdown bench conversion-diff test lint clean
+.PHONY: all setup shim katex system site images bundle pdf epub zim downloads serve markdown bench conversion-diff test lint clean
 
-all: site bundle pdf epub zim
+all: site bundle pdf epub zim downloads
 	@echo "wrote:"; echo "  site/ ($$(find site -type f | wc -l) files)"; \
 	  for f in dist/$(NAME)-offline.zip $(foreach v,$(VARIANTS),dist/$(NAME)-$(v).pdf dist/$(NAME)-$(v).epub) dist/$(NAME)-parallel.pdf dist/$(NAME).zim; do \
 	    if [ -f "$$f" ]; then echo "  $$f ($$(stat -c %s "$$f") bytes)"; else echo "  $$f (not written)"; fi; done
@@ -104,6 +104,11 @@ epub: site
 
 zim: site
 	$(BIN)/python -m zhwiki.outputs zim --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
+
+## Last step of `make`: the files written to dist/ are copied into site/downloads/ and listed on the
+## chooser with their sizes, and each page's footer links its variant's PDF (outputs/downloads.py).
+downloads:
+	$(BIN)/python -m zhwiki.outputs downloads --site site --out dist --name $(NAME) --variants "$(VARIANTS)"
 
 serve: setup
 	$(IMAGES_ENV) $(BIN)/mkdocs serve

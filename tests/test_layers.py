@@ -38,6 +38,7 @@ LAYER_OF: dict[str, str] = {
     "zhwiki.markers": "stages",  # shared by the stages: the IMD's private-use markers
     "zhwiki.diagnostics": "stages",  # shared by the stages: problems found in the source
     "zhwiki.footnotes": "stages",  # the pages' Markdown extension: edition-wide footnote numbers
+    "zhwiki.numbering": "stages",  # section numbers shared by the web pages, the parallel view and print
     "zhwiki.views": "views",
     "zhwiki.layout": "views",  # the home page's layout, an HTML pass on the rendered lead page
     "zhwiki.search": "views",  # search index additions (issue 13)

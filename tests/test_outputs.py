@@ -147,6 +147,8 @@ def test_epub_documents_nav_cover_and_footnotes(dist: Path, built_site: Path, va
     assert INCHON[variant] in labels
     assert sum(1 for p in pages if p.section) >= 9 and labels.count(INCHON[variant]) == 1
     assert any(label.startswith("9 ") for label in labels)
+    # the site's numbers (numbering.py), never counted a second time: no "3 3 经过", no "3.3.1 3.3.1 …"
+    assert not any(re.match(r"(\d+(?:\.\d+)*) \1 ", label) for label in labels), labels[:12]
 
     cover = files["EPUB/cover.xhtml"].decode()
     for text in (TITLE[variant], "https://zh.wikipedia.org/wiki/朝鲜战争", "CC BY-SA 4.0", "2023-11-14"):

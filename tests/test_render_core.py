@@ -50,8 +50,8 @@ def test_links_to_a_section_of_this_edition_stay_inside() -> None:
 def test_headings_get_stable_ascii_anchors_and_converted_text() -> None:
     cn = md("== 经过 ==\n=== 战争爆发 ===\n甲", "zh-cn")["s01.md"]
     tw = md("== 经过 ==\n=== 战争爆发 ===\n甲", "zh-tw")["s01.md"]
-    assert "## 战争爆发 { #s01-1 }" in cn
-    assert "## 戰爭爆發 { #s01-1 }" in tw
+    assert '## <span class="secno">1.1</span> 战争爆发 { #s01-1 }' in cn
+    assert '## <span class="secno">1.1</span> 戰爭爆發 { #s01-1 }' in tw
 
 
 def test_comments_entities_and_breaks() -> None:

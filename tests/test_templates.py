@@ -246,9 +246,9 @@ def test_country_templates_in_headings_never_empty() -> None:
     src = ("== 影响 ==\n=== {{KOR}} ===\n甲\n=== {{PRK}} ===\n乙\n=== {{Flagicon|PRK}} {{Flagicon|KOR}} 逃亡者 ===\n丙\n"
            "=== {{USA}} ===\n=== {{USSR}} ===\n=== {{PRC}} ===\n=== {{ROC}} ===\n=== {{JPN}} ===\n=== {{UK}} ===\n丁")
     cn = edition(src, "zh-cn")["s01.md"]
-    heads = re.findall(r"^#+ (.*?) \{", cn, re.M)  # 影响 is the page's own title
+    heads = re.findall(r"^#+ (?:<span class=\"secno\">[\d.]+</span> )?(.*?) \{", cn, re.M)  # 影响 is the page's own title
     assert heads == ["韩国", "朝鲜", "逃亡者", "美国", "苏联", "中华人民共和国", "中华民国", "日本", "英国"]
-    tw_heads = re.findall(r"^#+ (.*?) \{", edition(src, "zh-tw")["s01.md"], re.M)
+    tw_heads = re.findall(r"^#+ (?:<span class=\"secno\">[\d.]+</span> )?(.*?) \{", edition(src, "zh-tw")["s01.md"], re.M)
     assert tw_heads[2:] == ["逃亡者", "美國", "蘇聯", "中華人民共和國", "中華民國", "日本", "英國"]
     assert not diag(src).defects
 

@@ -24,6 +24,7 @@ from .conversion.engine import LOST_TRACK, Converter, RenderedBlock
 from .conversion.rules import ConvRule, parse_rule
 from .conversion.variants import is_traditional
 from .diagnostics import Diagnostics
+from .numbering import Numbering, number_headings, number_pages
 from .pages import PagePlan, link_targets, plan
 from .references import NOTE_GROUP, NOTE_GROUP_LABELS, NOTE_HEADINGS, References
 from .render import escape
@@ -81,6 +82,8 @@ class Article:
     missing_groups: list[str] = field(default_factory=list)
     #: ``{{DISPLAYTITLE:…}}`` as plain text ("" when absent or when it names another page).
     display_title: str = ""
+    #: Section numbers (3, 3.2, 3.2.1) of the chapters and their headings, the same in every variant.
+    numbering: Numbering = field(default_factory=Numbering)
 
 
 @dataclass
@@ -183,6 +186,7 @@ def analyse(raw: str, options: Options = Options(), timings: dict[str, float] | 
         cited_on=cited_on,
         source_sha=sha,
         display_title=_display_title(ctx, options),
+        numbering=number_pages((p.path, p.kind, p.body) for p in pages),
     )
     article.page_rules = _page_rules(ctx, options, diag, article.missing_groups)
     article.no_content_convert, article.no_title_convert = conversion_switches(prep.text)
@@ -592,7 +596,8 @@ def page_texts(article: Article, conv: Converter, options: Options) -> tuple[str
         conv.place = p.path  # rule hits remember their page (the review on 用词对照)
         if p.kind != "lead" and p.title:
             conv.apply_rules_of(p.title)  # the heading's rules act before its section (document order)
-        bodies.append(_note_labels(conv.convert(_raw_headings(p.body) if notc else p.body), conv.variant))
+        body = _note_labels(conv.convert(_raw_headings(p.body) if notc else p.body), conv.variant)
+        bodies.append(number_headings(body, article.numbering))  # after conversion: digits stay as written
     conv.place = ""
     conv.frozen = True  # the nav labels below: their rules acted already, in document order
     # After the bodies: an inline -{T|…}- anywhere counts.

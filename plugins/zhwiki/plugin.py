@@ -35,6 +35,7 @@ from .config import ZhwikiConfig
 from .conversion.engine import Converter
 from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
+from .outputs import downloads
 from .source import SourceError, decode
 from .views import about, parallel, printpage
 from .views.edition import convert_edition
@@ -109,7 +110,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         other = next((v for v in ("zh-cn", "zh-tw") if is_traditional(v) != is_traditional(self.variant)), "zh-cn")
         self.other_converter = pipeline.convert_edition(self.article, other, self._options()).converter
         self.jieba_state = search.snapshot()
-        config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
+        # Nav labels carry the chapter numbers (numbering.py), as the page headings and print do.
+        numbered = self.article.numbering.label
+        config.nav = [{numbered(p.path, p.title): p.path} for p in self.edition.pages] + list(config.nav or [])
         config.nav.append({about.labels(self.variant)["about"]: about.ABOUT_PATH})
         config.extra["alternate"] = [
             {"name": _variant_label(v), "link": f"../{v}/", "lang": html_lang(v)} for v in _in_order(self.config.variants)
@@ -157,8 +160,11 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         editors = about.unknown_templates_markdown(
             dict(diag.unknown_templates), diag.unknown_template_all_lines, self.variant) if diag is not None else ""
         if not self.parallel_view and self.edition.converter is not None:
-            config.copyright = _footer_credit(self.facts, self.edition.converter, self.variant,
-                                              self.edition.site_name or self._title())
+            # The attribution line, then this variant's print page and (once `make` has written it) its PDF.
+            print_link = f'<a class="print-link" href="{about.PRINT_PATH[:-3]}.html">{about.labels(self.variant)["print"]}</a>'
+            config.copyright = (_footer_credit(self.facts, self.edition.converter, self.variant,
+                                               self.edition.site_name or self._title())
+                                + f"<br>{print_link}{downloads.PDF_SLOT.format(variant=self.variant)}")
         # Figures' images from images_dir (figures.py): copied into the site, credited on 关于本版.
         self.images = figures.load(self.config.images_dir)
         shown = figures.used([p.markdown for p in self.edition.pages], self.images)
@@ -207,7 +213,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
             if f is None or f.page is None or f.page.content is None:
                 continue
             sections.append(printpage.SectionHTML(p.path, p.kind, pipeline.plain_text(p.title), printpage.strip_title_html(f.page.content),
-                                                  printpage.toc_entries(f.page.toc)))
+                                                  printpage.toc_entries(f.page.toc),
+                                                  number=self.article.numbering.chapters.get(p.path, "")))
         target.page.content = printpage.assemble(sections, variant=self.variant,
                                                  site_name=self.edition.site_name or config.site_name, facts=self.facts)
         return None
@@ -404,7 +411,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         self.finished_html = {p.path: p.markdown.strip() for p in view.pages}
         self.search_html = {p.path: parallel.search_html(p) for p in view.pages}
         config.site_name = _html_text(view.site_name) or config.site_name
-        config.nav = [{p.title: p.path} for p in self.edition.pages] + list(config.nav or [])
+        numbered = self.article.numbering.label
+        config.nav = [{numbered(p.path, p.title): p.path} for p in self.edition.pages] + list(config.nav or [])
         config.nav.append({about.labels(left)["about"]: about.ABOUT_PATH})
         config.extra["alternate"] = [{"name": _variant_label(v), "link": f"../{v}/", "lang": html_lang(v)} for v in pair]
         return config
@@ -460,7 +468,9 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         if Path(self.root_dir, parallel.SITE_DIR, "index.html").is_file():
             links += f'\n<li class="parallel"><a href="{parallel.SITE_DIR}/index.html">简繁对照 · 簡繁對照</a></li>'
         prefs = json.dumps({v: html_lang(v) for v in variants})
-        page = CHOOSER.format(links=links, prefs=prefs, first=variants[0], name=html.escape(" · ".join(names)))
+        # The downloads are written after the site; `make` ends by listing them here (outputs/downloads.py).
+        page = CHOOSER.format(links=links, prefs=prefs, first=variants[0], name=html.escape(" · ".join(names)),
+                              downloads=downloads.LIST_SLOT)
         Path(self.root_dir, "index.html").write_text(page, encoding="utf-8")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
@@ -549,8 +559,9 @@ CHOOSER = """<!doctype html>
 <style>
 :root{{color-scheme:light dark}}
 body{{font-family:sans-serif;max-width:30em;margin:4em auto;padding:0 1em;line-height:1.8;background:#fff;color:#222}}
-a{{font-size:1.3em;color:#3f51b5}} .parallel a{{font-size:1.1em}} h1 small{{display:block;font-size:.55em;font-weight:400;color:#666}}
-@media (prefers-color-scheme: dark){{body{{background:#1e2129;color:#e2e4e9}} a{{color:#8c9eff}} h1 small{{color:#aab}}}}
+a{{font-size:1.3em;color:#3f51b5}} .parallel a,.downloads a{{font-size:1.1em}} h2{{font-size:1.1em;margin-top:2em}}
+.downloads small{{color:#666;margin-left:.3em}} h1 small{{display:block;font-size:.55em;font-weight:400;color:#666}}
+@media (prefers-color-scheme: dark){{body{{background:#1e2129;color:#e2e4e9}} a{{color:#8c9eff}} h1 small,.downloads small{{color:#aab}}}}
 </style>
 </head>
 <body>
@@ -558,6 +569,7 @@ a{{font-size:1.3em;color:#3f51b5}} .parallel a{{font-size:1.1em}} h1 small{{disp
 <ul>
 {links}
 </ul>
+{downloads}
 <script>
 (function () {{
   var built = {prefs};

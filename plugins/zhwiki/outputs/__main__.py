@@ -13,11 +13,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from . import bundle, epub, zim
+from . import bundle, downloads, epub, zim
 from .edition import Edition, load_edition
 
 #: Output name → writer.  Adding an output is adding a module and a line here.
-OUTPUTS: dict[str, Callable[[Edition, Path], list[Path]]] = {"bundle": bundle.write, "epub": epub.write, "zim": zim.write}
+OUTPUTS: dict[str, Callable[[Edition, Path], list[Path]]] = {"bundle": bundle.write, "epub": epub.write, "zim": zim.write,
+                                                            "downloads": downloads.write}
 
 
 def main(argv: list[str] | None = None) -> int:

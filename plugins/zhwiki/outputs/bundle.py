@@ -22,6 +22,8 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .downloads import FOLDER, strip
+
 if TYPE_CHECKING:
     from .edition import Edition
 
@@ -63,7 +65,8 @@ def zip_time(env: dict[str, str] | None = None) -> tuple[int, int, int, int, int
 def bundle(site: Path, out: Path, root: str) -> int:
     """Write the zip; returns the number of files."""
     stamp = zip_time()
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name not in SKIP_NAMES)
+    published = site / FOLDER  # the downloads are not part of the offline copy, nor linked from it
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p.name not in SKIP_NAMES and published not in p.parents)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(out.suffix + ".tmp")
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
@@ -71,7 +74,10 @@ def bundle(site: Path, out: Path, root: str) -> int:
             info = zipfile.ZipInfo(f"{root}/{path.relative_to(site).as_posix()}", date_time=stamp)
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, path.read_bytes())
+            data = path.read_bytes()
+            if path.suffix == ".html":
+                data = strip(data.decode("utf-8")).encode("utf-8")
+            zf.writestr(info, data)
     tmp.replace(out)
     return len(files)
 

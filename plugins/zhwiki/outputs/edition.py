@@ -82,7 +82,9 @@ class Edition:
     def assets(self) -> list[Path]:
         """Every file of the built site except the sitemaps, sorted (for outputs that copy the site)."""
         skip = {"sitemap.xml", "sitemap.xml.gz"}
-        return sorted(p for p in self.site.rglob("*") if p.is_file() and p.name not in skip)
+        published = self.site / "downloads"  # the outputs themselves (downloads.py), not part of the site's copy
+        return sorted(p for p in self.site.rglob("*")
+                      if p.is_file() and p.name not in skip and published not in p.parents)
 
 
 def image_type(data: bytes) -> str | None:

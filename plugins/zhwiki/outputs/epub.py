@@ -2,7 +2,7 @@
 
 Each book has a cover page (title in the variant's script, source, licence, build date), the
 navigation document (every page and its ``##``/``###`` headings; article sections numbered
-1, 1.1, 1.1.1), one XHTML document per built page in the site's reading order (lead with the
+1, 1.1, 1.1.1 as the site numbers them), one XHTML document per built page in the site's reading order (lead with the
 infobox, sections, 注释, 参考文献, 外部链接, 用词对照, 关于本版), and a CSS that asks for serif
 fonts by language tag, so the reader's own CJK fonts pick the region's glyph standard.  No font
 is embedded.
@@ -202,10 +202,13 @@ def _footnotes(body: html.HtmlElement) -> None:
         aside.tail = tail
 
 
-def _number_headings(page: Page, number: int | None, body: html.HtmlElement) -> list[tuple[str, str, list]]:
-    """The page's ``h2``/``h3`` as nav entries ``(id, label, children)``, numbered under *number*."""
+def _heading_entries(body: html.HtmlElement) -> list[tuple[str, str, list]]:
+    """The page's ``h2``/``h3`` as nav entries ``(id, label, children)``.
+
+    The labels are the headings' text, numbers included: the site's pages carry the section
+    numbers (zhwiki.numbering) in their headings and nav labels, so the book never counts again.
+    """
     entries: list[tuple[str, str, list]] = []
-    counts = [0, 0]
     used = set(body.xpath(".//@id"))
     for i, h in enumerate(body.xpath(".//h2 | .//h3")):
         if not h.get("id"):
@@ -215,12 +218,7 @@ def _number_headings(page: Page, number: int | None, body: html.HtmlElement) -> 
             h.set("id", hid)
             used.add(hid)
         level = 0 if h.tag == "h2" else 1
-        counts[level] += 1
-        if level == 0:
-            counts[1] = 0
         label = content.heading_text(h)
-        if number is not None:
-            label = ".".join(str(x) for x in [number, *counts[: level + 1]]) + " " + label
         if level == 0 or not entries:
             entries.append((h.get("id"), label, []))
         else:
@@ -291,7 +289,6 @@ def make_book(edition: Edition, variant: Variant) -> epub.EpubBook:
 
     docs: list[epub.EpubHtml] = []
     toc: list = []
-    number = 0
     bodies = []
     images: dict[str, epub.EpubItem] = {}
     for page in variant.pages:
@@ -305,10 +302,8 @@ def make_book(edition: Edition, variant: Variant) -> epub.EpubBook:
     ids = {page.path: {str(v) for v in body.xpath(".//@id")} for page, body in zip(variant.pages, bodies, strict=True)}
     for i, (page, body) in enumerate(zip(variant.pages, bodies, strict=True)):
         _rewrite_links(body, page.path, ids)
-        if page.section:
-            number += 1
-        sub = _number_headings(page, number if page.section else None, body)
-        label = f"{number} {page.title}" if page.section else page.title
+        sub = _heading_entries(body)
+        label = page.title  # the nav label: "3 经过" for a chapter
         doc = _Document(xhtml(variant.lang, page.title, serialize(body)), uid=f"page-{i + 1:03d}",
                         file_name=doc_name(page.path), title=page.title, lang=variant.lang)
         book.add_item(doc)

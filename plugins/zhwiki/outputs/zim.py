@@ -32,6 +32,7 @@ from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 
 from .. import figures
 from . import content
+from .downloads import strip
 from .edition import EDITION_NS, Edition, image_type
 
 #: Media types by file suffix (fixed here, not read from the machine's mime.types).
@@ -189,6 +190,8 @@ def entries(edition: Edition) -> tuple[list[SiteFile], list[tuple[str, str]]]:
             continue
         data = file.read_bytes()
         is_html = rel.endswith(".html")
+        if is_html:  # no links to the downloads, which the ZIM does not hold (downloads.py)
+            data = strip(data.decode("utf-8")).encode("utf-8")
         digest = hashlib.sha256(data).digest()
         if not is_html and digest in first:
             redirects.append((rel, first[digest]))

@@ -20,7 +20,9 @@ Paper is not a screen (:func:`for_paper`): each source's text is printed once, i
 list, and every footnote marker links to its entry there (a section keeps only the footnotes the
 list lacks); back-link arrows, the hover hint and source line numbers of the 用词对照 page, and
 file names of images the edition does not have are left out.  Sections and their headings carry
-numbers (3, 3.2, 3.2.1), the same in the text, the contents and the PDF outline.
+the numbers of :mod:`zhwiki.numbering` (3, 3.2, 3.2.1): the pages' headings and toc bring theirs,
+the chapter number comes with each page, so the text, the contents, the PDF outline and the web
+pages show the same numbers.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..conversion.variants import html_lang
+from ..numbering import secno_html
 from .about import LICENCE_NAME, LICENCE_URL, EditionFacts, labels, script_of, variant_label
 
 #: Front matter of the generated print page: its own template, kept out of the search index.
@@ -47,6 +50,7 @@ class SectionHTML:
     title: str
     html: str
     toc: list[tuple[int, str, str]] = field(default_factory=list)  # (level, id, text), ids as on the page
+    number: str = ""  # the chapter number (numbering.py); the headings in ``html`` carry theirs already
 
 
 @dataclass
@@ -128,43 +132,19 @@ def assemble(sections: Sequence[SectionHTML], *, variant: str, site_name: str, f
     t = labels(variant)
     slugs = {slug_of(s.path) for s in sections}
     rendered = [_prefixed(s, slugs, t["lead"] if s.kind == "lead" else s.title) for s in sections]
-    chapter = 0
     for s, r in zip(sections, rendered, strict=True):
-        if s.kind == "section":
-            chapter += 1
-            _number(r, chapter)
+        r.number = s.number
     parts = [_page_style(t), f'<div class="print-page" lang="{html.escape(html_lang(variant))}">',
              _cover(site_name, variant, facts), _contents(rendered, t)]
     for r in rendered:
         body = r.html.replace(_FOOTNOTE_DIV, f'{_FOOTNOTE_DIV}<p class="print-footnotes-title">{t["footnotes"]}</p>', 1)
-        num = f'<span class="secno">{r.number}</span> ' if r.number else ""
+        num = secno_html(r.number) if r.number else ""
         parts.append(
             f'<section class="print-section" id="print-{r.slug}">\n'
             f'<h1 id="print-{r.slug}-title">{num}{html.escape(r.title)}</h1>\n{body}\n</section>'
         )
     parts.append("</div>")
     return for_paper(_relink("\n".join(parts)))
-
-
-def _number(r: _Rendered, chapter: int) -> None:
-    """Number a chapter and its ``<h2>``/``<h3>`` headings (3, 3.2, 3.2.1) in its body and toc."""
-    r.number = str(chapter)
-    h2 = h3 = 0
-    numbers: dict[str, str] = {}
-    for level, i, _text in r.toc:
-        if level == 2:
-            h2, h3 = h2 + 1, 0
-            numbers[i] = f"{chapter}.{h2}"
-        elif level == 3:
-            h3 += 1
-            numbers[i] = f"{chapter}.{h2}.{h3}" if h2 else f"{chapter}.0.{h3}"
-    r.toc = [(level, i, f"{numbers[i]} {text}" if i in numbers else text) for level, i, text in r.toc]
-
-    def heading(m: re.Match[str]) -> str:
-        n = numbers.get(html.unescape(m.group(2)))
-        return f'{m.group(0)}<span class="secno">{n}</span> ' if n else m.group(0)
-
-    r.html = re.sub(r'<h([23])\b[^>]*\bid="([^"]*)"[^>]*>', heading, r.html)
 
 
 # --- paper -----------------------------------------------------------------------------------

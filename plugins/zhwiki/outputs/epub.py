@@ -36,7 +36,7 @@ from lxml import etree, html
 
 from ..views.about import labels
 from . import content
-from .edition import Edition, Page, Variant, image_type
+from .edition import Edition, Variant, image_type
 
 #: Placeholder attribute that becomes ``epub:type`` after serialization (lxml will not set a
 #: prefixed attribute on a namespace-less HTML element).

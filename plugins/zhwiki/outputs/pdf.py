@@ -17,6 +17,10 @@ print fonts (Noto Serif/Sans CJK, BabelStone Han, HanaMin A/B), so a character n
 quietly drawn from some other installed font: every such character is listed with its page
 (``pdf: zh-cn: no font has U+9FD4 鿔 on page 5``), and the build goes on.
 
+Sources print as footnotes at the foot of the page of their first marker, numbered as on the web
+(pdf_notes.py); a page whose footnotes would overlap its text is reported
+(``pdf: korean-war-zh-cn.pdf: footnotes overlap the text on page 12``).
+
 Exit status: 0 when every PDF was written (or the engine is missing, with the command to install
 it), 1 when a print page is missing.
 """
@@ -36,6 +40,8 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from .pdf_notes import LABELS, page_footnotes
+
 HERE = Path(__file__).resolve().parent
 CSS_FILE = HERE / "pdf.css"
 #: Font folders of the print fonts (Debian fonts-noto-cjk, fonts-noto-cjk-extra, fonts-babelstone-han,
@@ -50,8 +56,6 @@ COVERAGE_FONTS = (
     Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
     Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
 )
-PAGE_LABEL = {"hans": ("第 ", " 页"), "hant": ("第 ", " 頁")}
-AUTHOR = {"hans": "中文维基百科贡献者", "hant": "中文維基百科貢獻者"}
 LICENCE = "CC BY-SA 4.0 https://creativecommons.org/licenses/by-sa/4.0/"
 #: Landscape pages and two columns for the 简繁对照 view; marks readable in black and white.
 PARALLEL_CSS = """
@@ -89,6 +93,7 @@ class Result:
     size: int
     seconds: float
     missing: list[tuple[str, int]] = field(default_factory=list)
+    clashes: list[int] = field(default_factory=list)  # pages where the footnotes overlap the text
 
 
 def write_fontconfig(build_dir: Path) -> Path:
@@ -153,7 +158,7 @@ def paper_html(page: str) -> tuple[str, str]:
     script = _script(lang_tag)
     head = (
         f'<meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<meta name="author" content="{AUTHOR[script]}">'
+        f'<meta name="author" content="{LABELS[script]["author"]}">'
         f'<meta name="description" content="{escape(title)}（{escape(lang_tag)}）'
         f'{" " + src.group(1) if src else ""}">'
         f'<meta name="keywords" content="{escape(title)}, 维基百科, Wikipedia">'
@@ -195,19 +200,44 @@ def page_chars(document) -> list[set[str]]:  # noqa: ANN001 (weasyprint.Document
     return out
 
 
+def footnote_clashes(document) -> list[int]:  # noqa: ANN001 (weasyprint.Document)
+    """Pages (1-based) whose footnote area overlaps the text above it or rises into the top margin.
+
+    WeasyPrint lays the footnote area over the text when footnotes cannot be moved on (a table
+    row, a footnote taller than the page): that would be unreadable, so the build reports it.
+    """
+    from weasyprint.formatting_structure import boxes
+
+    out = []
+    for n, page in enumerate(document.pages, start=1):
+        kids = page._page_box.children
+        area = next((b for b in kids if isinstance(b, boxes.FootnoteAreaBox)), None)
+        if area is None or not area.children:
+            continue
+        top = area.position_y
+        text_bottom = max((b.position_y + b.height for root in kids if not isinstance(root, (boxes.FootnoteAreaBox, boxes.MarginBox))
+                           for b in root.descendants() if isinstance(b, boxes.LineBox)), default=0)
+        if top < text_bottom - 0.5 or top < page._page_box.content_box_y() - 0.5:
+            out.append(n)
+    return out
+
+
 def render(job: Job, covered: set[int]) -> Result:
     """Write one PDF; return its figures and the characters no print font has."""
     import weasyprint
 
     t0 = time.monotonic()
     doc_html, lang = paper_html(job.html.read_text(encoding="utf-8"))
-    before, after = PAGE_LABEL[_script(lang)]
+    before, after = LABELS[_script(lang)]["page"]
     css = CSS_FILE.read_text(encoding="utf-8") + (
         f'@page {{ @bottom-center {{ content: "{before}" counter(page) "{after}"; font-size: 9pt; }} }}'
         '@page :first { @bottom-center { content: none; } }'
+        f'.print-fn-index a::after {{ content: "{before}" target-counter(attr(href url), page) "{after}"; }}'
     )
     if job.parallel:
         css += PARALLEL_CSS
+    else:
+        doc_html, _count = page_footnotes(doc_html, _script(lang))
     fetcher = _fetcher(job.html.parent.parent)
     html = weasyprint.HTML(string=doc_html, base_url=job.html.resolve().as_uri(), url_fetcher=fetcher)
     document = html.render(stylesheets=[weasyprint.CSS(string=css, url_fetcher=fetcher)])
@@ -219,7 +249,8 @@ def render(job: Job, covered: set[int]) -> Result:
     job.pdf.parent.mkdir(parents=True, exist_ok=True)
     # Tagged for accessibility; the 简繁对照 PDF is not (tagging its ~25 000 marks doubles its time).
     document.write_pdf(job.pdf, pdf_tags=not job.parallel, custom_metadata=True, pdf_identifier=b"zhwiki-edition")
-    return Result(job.pdf, len(document.pages), job.pdf.stat().st_size, time.monotonic() - t0, missing)
+    return Result(job.pdf, len(document.pages), job.pdf.stat().st_size, time.monotonic() - t0, missing,
+                  footnote_clashes(document))
 
 
 def _render_in_child(args: tuple[Job, set[int]]) -> Result:
@@ -273,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pdf: {r.pdf} ({r.size // 1024} KB, {r.pages} pages, {r.seconds:.1f} s)")
         for ch, page in r.missing:
             print(f"pdf: {r.pdf.name}: no font has U+{ord(ch):04X} {ch} on page {page}")
+        for page in r.clashes:
+            print(f"pdf: {r.pdf.name}: footnotes overlap the text on page {page}")
     return 0
 
 

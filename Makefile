@@ -34,7 +34,7 @@ KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
 
 all: site bundle pdf epub zim
 	@echo "wrote:"; echo "  site/ ($$(find site -type f | wc -l) files)"; \
-	  for f in dist/$(NAME)-offline.zip $(foreach v,$(VARIANTS),dist/$(NAME)-$(v).pdf dist/$(NAME)-$(v).epub) dist/$(NAME).zim; do \
+	  for f in dist/$(NAME)-offline.zip $(foreach v,$(VARIANTS),dist/$(NAME)-$(v).pdf dist/$(NAME)-$(v).epub) dist/$(NAME)-parallel.pdf dist/$(NAME).zim; do \
 	    if [ -f "$$f" ]; then echo "  $$f ($$(stat -c %s "$$f") bytes)"; else echo "  $$f (not written)"; fi; done
 
 ## Python environment (.venv) with the project installed in editable mode.

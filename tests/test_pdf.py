@@ -258,6 +258,25 @@ def test_parallel_pdf_has_both_variants_on_each_page(pdfs) -> None:
         assert len(yes.findall(text)) > 5 * len(no.findall(text))
 
 
+def test_parallel_pdf_tagged_with_metadata(pdfs) -> None:
+    """The 简繁对照 PDF is tagged like the variant PDFs and says what it is, in which language, by whom, under which licence."""
+    pdf = pdfs[1]["parallel"]
+    info = _run("pdfinfo", str(pdf))
+    assert re.search(r"Tagged:\s+yes", info), info
+    assert re.search(r"Title:\s+朝鲜战争 · 韓戰 · 简繁对照", info), info
+    assert re.search(r"Author:\s+中文维基百科贡献者", info), info
+    assert "2023-11-14" in _run("pdfinfo", "-isodates", str(pdf))
+    data = _expanded(pdf.read_bytes())
+    assert b"/Lang (zh)" in data and b"CC BY-SA 4.0" in data
+    assert b"/StructTreeRoot" in data
+    fonts = _run("pdffonts", str(pdf))
+    assert "Noto-Serif-CJK-SC" in fonts and "Noto-Serif-CJK-TC" in fonts and " Type 3 " not in fonts, fonts
+    # Vocabulary differences stay marked (bold) on paper; the legend says script-only ones are not.
+    assert "Bold" in fonts
+    text = "".join(_pages(pdf)[:8])
+    assert "纸本不另标" in text
+
+
 def test_same_input_same_bytes(pdfs, tmp_path: Path) -> None:
     proc = _make(pdfs[0], tmp_path, "--variants", "zh-tw", "--no-parallel")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -160,6 +160,32 @@ def test_contents_page_numbers_match_the_headings_and_the_outline(pdfs, variant:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
+def test_running_heads_name_the_article_and_the_chapter(pdfs, variant: str) -> None:
+    """The top margin of every page after the cover holds the article's name, and from the first chapter on, the chapter's title."""
+    pdf = pdfs[1][variant]
+    w, _h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", _run("pdfinfo", str(pdf))).groups())
+    heads = [_squash(t) for t in _pages(pdf, "-x", "0", "-y", "0", "-W", str(int(w)), "-H", "55")]
+    pages = _pages(pdf)
+    entries, _last = _contents(pages)
+    chapters = [(t, p) for t, p in entries if re.match(r"\d+ ", t)]
+    assert len(chapters) >= 8
+    title = _squash(WORDS[variant][2])
+    assert all(title in head for head in heads[1:]), [n for n, head in enumerate(heads, start=1) if title not in head][:5]
+    for (name, first), (_next, after) in zip(chapters[:-1], chapters[1:], strict=True):
+        for n in range(first, after):
+            assert _squash(name) in heads[n - 1], (name, n, heads[n - 1])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_infobox_on_at_most_two_pages(pdfs, variant: str) -> None:
+    """From the infobox's title to its last row (伤亡与损失), at most two pages; its sources follow as table notes."""
+    pages = [_squash(p) for p in _pages(pdfs[1][variant])]
+    first = next(n for n, p in enumerate(pages) if {"zh-cn": "冷战的一部分", "zh-tw": "冷戰的一部分"}[variant] in p)
+    last = next(n for n, p in enumerate(pages) if {"zh-cn": "伤亡与损失", "zh-tw": "傷亡與損失"}[variant] in p)
+    assert 0 <= last - first <= 1, (first + 1, last + 1)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_fonts_per_region_embedded_subsets_no_type3(pdfs, variant: str) -> None:
     out = _run("pdffonts", str(pdfs[1][variant]))
     rows = out.splitlines()[2:]

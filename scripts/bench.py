@@ -308,6 +308,27 @@ def zimwriterfs_command(site: Path, tmp: Path) -> list[str] | None:
             str(tmp / "dist" / "zimwriterfs.zim")]
 
 
+def pdf_runs(site: Path, out: Path, variants: list[str], runs: int, env: dict[str, str]) -> dict[str, list[float]]:
+    """`make pdf`'s step (two variants + 简繁对照, one process per CPU) and its baselines, alternately.
+
+    Baselines in the same loop: the same step one PDF after the other (``--jobs 1``) and the variant
+    PDFs alone (``--no-parallel``, the row that took 14 s before the 简繁对照 PDF existed).  Raises
+    RuntimeError when two runs of the step do not write the same bytes.
+    """
+    base = ["zhwiki.outputs.pdf", "--site", str(site), "--name", "bench", "--variants", " ".join(variants)]
+    got: dict[str, list[float]] = {}
+    first: dict[str, bytes] = {}
+    for _ in range(runs):
+        for key, extra in (("make pdf", []), ("one at a time", ["--jobs", "1"]), ("variants only", ["--no-parallel"])):
+            dest = out / key.replace(" ", "-")
+            got.setdefault(key, []).extend(module_stage(base[0], [*base[1:], "--out", str(dest), *extra], 1, env))
+            if key == "make pdf":
+                for f in sorted(dest.glob("*.pdf")):
+                    if first.setdefault(f.name, f.read_bytes()) != f.read_bytes():
+                        raise RuntimeError(f"{f.name}: two runs wrote different bytes")
+    return got
+
+
 def outputs_stage(site: Path, out: Path, runs: int, env: dict[str, str], tmp: Path) -> dict[str, list[float]]:
     """The EPUB and ZIM writers (``python -m zhwiki.outputs epub|zim``) and their baselines, alternately in one loop.
 
@@ -327,6 +348,22 @@ def outputs_stage(site: Path, out: Path, runs: int, env: dict[str, str], tmp: Pa
             (out / "zimwriterfs.zim").unlink(missing_ok=True)
             times.setdefault("zimwriterfs", []).append(timed_run(zwf, env, ROOT))
     return times
+
+
+def pdf_rows(pdf: dict[str, list[float]], variants: list[str]) -> list[tuple[str, str, str]]:
+    n = str(len(pdf["make pdf"]))
+    return [
+        (f"**`make pdf`: {len(variants)} variants + 简繁对照 PDF (outputs/pdf.py, WeasyPrint, one process per CPU)**",
+         f"**{fmt(median(pdf['make pdf']))}**", n),
+        ("the same, one PDF after the other (`--jobs 1`)", fmt(median(pdf["one at a time"])), n),
+        (f"baseline: the {len(variants)} variant PDFs only (`--no-parallel`)", fmt(median(pdf["variants only"])), n),
+    ]
+
+
+def pdf_target(pdf: dict[str, list[float]]) -> str:
+    m = median(pdf["make pdf"])
+    return (f"- `make pdf`: {fmt(m)} (target ≤ 20 s) = {m / median(pdf['variants only']):.2f}× the variant PDFs alone "
+            f"and {m / median(pdf['one at a time']):.2f}× the same PDFs one after the other; same bytes in every run.")
 
 
 # -- baselines -------------------------------------------------------------------------------------
@@ -406,6 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-mkdocs", action="store_true", help="skip every MkDocs build (our stages only)")
     ap.add_argument("--no-serve", action="store_true")
     ap.add_argument("--write", default=str(ROOT / "docs/benchmarks.md"), help="also write the report here ('' = no)")
+    ap.add_argument("--only", choices=["pdf"], help="time only this step (on a fresh build of the site); print, do not write")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     ap.add_argument("--tmp", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -416,11 +454,14 @@ def main(argv: list[str] | None = None) -> int:
 
     source = Path(args.source).resolve()
     runs = args.runs
+    if args.only == "pdf":
+        return only_pdf(source, variants, runs)
     started = time.time()
     load_before = os.getloadavg()[0]
     speed_before = speed_reference()
     rows: list[tuple[str, str, str]] = []
     notes: list[str] = []
+    targets_extra: list[str] = []
     with tempfile.TemporaryDirectory(prefix="zhwiki-bench-") as td:
         tmp = Path(td)
         log = sys.stderr.write
@@ -452,15 +493,11 @@ def main(argv: list[str] | None = None) -> int:
             site = tmp / "site-ours"
             env = env_for(source, variants)
             log("bundle, print, PDF…\n")
-            name = source.stem.split(".")[0]
             bundle = module_stage("zhwiki.outputs.bundle", ["--site", str(site), "--out", str(tmp / "dist" / "bundle.zip")], runs, env)
             rows.append(("offline bundle (outputs/bundle.py)", fmt(median(bundle)), str(len(bundle))))
-            pdf_args = ["--site", str(site), "--out", str(tmp / "dist"), "--name", name, "--variants", " ".join(variants)]
-            pdf = module_stage("zhwiki.outputs.pdf", pdf_args, runs, env)
-            rows.append((f"`make pdf`: {len(variants)} variants + 简繁对照 PDF (outputs/pdf.py, WeasyPrint; target ≤ 20 s)",
-                         fmt(median(pdf)), str(len(pdf))))
-            pdf_v = module_stage("zhwiki.outputs.pdf", [*pdf_args, "--no-parallel"], runs, env)
-            rows.append((f"PDF, {len(variants)} variants only (`outputs/pdf.py --no-parallel`)", fmt(median(pdf_v)), str(len(pdf_v))))
+            pdf = pdf_runs(site, tmp / "dist", variants, runs, env)
+            rows += pdf_rows(pdf, variants)
+            targets_extra.append(pdf_target(pdf))
             log("EPUB, ZIM…\n")
             outs = outputs_stage(site, tmp / "dist", runs, env, tmp)
             b.update({f"output {k}": v for k, v in outs.items()})
@@ -540,6 +577,7 @@ def main(argv: list[str] | None = None) -> int:
             cold = median(b[f"plain {variants[0]}"])
             targets.append(f"- serve rebuild after an edit: {fmt(median(b['serve']))} = {median(b['serve']) / cold:.2f}× a cold "
                            f"single-variant plain build ({fmt(cold)}) (target ≤ 1.5×).")
+    targets += targets_extra
     if sizes:
         ts = [per["ours"][n] for n in sizes]
         targets.append(f"- Growth exponent of our stages: {fit_exponent(sizes, ts):.2f} (target ≤ 1.1).")
@@ -592,6 +630,20 @@ def main(argv: list[str] | None = None) -> int:
         if target.is_file() and NOTES_MARKER in target.read_text(encoding="utf-8"):
             kept = target.read_text(encoding="utf-8").split(NOTES_MARKER, 1)[1]
         target.write_text(text + "\n" + NOTES_MARKER + kept, encoding="utf-8")
+    return 0
+
+
+def only_pdf(source: Path, variants: list[str], runs: int) -> int:
+    """``bench.py --only pdf``: the `make pdf` rows and their target line, on a fresh build of the site."""
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="zhwiki-bench-") as td:
+        tmp = Path(td)
+        env = env_for(source, variants)
+        timed_run([MKDOCS, "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(tmp / "site")], env, ROOT)
+        pdf = pdf_runs(tmp / "site", tmp / "dist", variants, runs, env)
+    sys.stdout.write(table(pdf_rows(pdf, variants)) + "\n\n" + pdf_target(pdf) + "\n\n"
+                     f"Load average (1 min) at the start and end: {load_before:.1f} and {os.getloadavg()[0]:.1f} "
+                     f"on {os.cpu_count()} CPUs; runs: " + "; ".join(f"{k} " + ", ".join(fmt(x) for x in v) for k, v in pdf.items()) + "\n")
     return 0
 
 

@@ -3,7 +3,7 @@
 Issue 14: contents whose page numbers are the pages where the headings start, an outline with the
 same entries, no page without body text but the cover, Noto Serif CJK SC for zh-cn and TC for
 zh-tw with no Type 3 font, rare characters printed (or listed), no screen-only marks, each source
-printed once, at most 3 MB per variant, and a landscape 简繁对照 PDF with both variants on each page.
+printed once as a footnote with the web's number, at most 3 MB per variant, and a landscape 简繁对照 PDF with both variants on each page.
 The site is the session's shared build (tests/conftest.py); the PDFs are made once per module.
 """
 
@@ -53,7 +53,7 @@ def _make(site: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str
 
 
 @pytest.fixture(scope="module")
-def pdfs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path]]:
+def pdfs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Path], str]:
     out = tmp_path_factory.mktemp("pdf")
     proc = _make(built_site, out, "--variants", " ".join(VARIANTS))
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -61,7 +61,7 @@ def pdfs(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
         pytest.skip(proc.stdout.strip())
     files = {v: out / f"kw-{v}.pdf" for v in VARIANTS}
     files["parallel"] = out / "kw-parallel.pdf"
-    return built_site, files
+    return built_site, files, proc.stdout
 
 
 def _run(*cmd: str) -> str:
@@ -135,7 +135,8 @@ def test_text_page_labels_and_every_page_has_body_text(pdfs, variant: str) -> No
     for n, page in enumerate(pages[1:], start=2):
         assert label(n).search(page), (n, page[-200:])
         body = label(n).sub("", page)
-        assert len(re.findall(r"[\u4e00-\u9fff]", body)) >= 30, f"page {n} has almost no text: {page!r}"
+        # Han characters and Latin words (a page of the bibliography may be in English).
+        assert len(re.findall(r"[\u4e00-\u9fff]|[A-Za-z]{2,}", body)) >= 30, f"page {n} has almost no text: {page!r}"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -159,6 +160,32 @@ def test_contents_page_numbers_match_the_headings_and_the_outline(pdfs, variant:
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
+def test_running_heads_name_the_article_and_the_chapter(pdfs, variant: str) -> None:
+    """The top margin of every page after the cover holds the article's name, and from the first chapter on, the chapter's title."""
+    pdf = pdfs[1][variant]
+    w, _h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", _run("pdfinfo", str(pdf))).groups())
+    heads = [_squash(t) for t in _pages(pdf, "-x", "0", "-y", "0", "-W", str(int(w)), "-H", "55")]
+    pages = _pages(pdf)
+    entries, _last = _contents(pages)
+    chapters = [(t, p) for t, p in entries if re.match(r"\d+ ", t)]
+    assert len(chapters) >= 8
+    title = _squash(WORDS[variant][2])
+    assert all(title in head for head in heads[1:]), [n for n, head in enumerate(heads, start=1) if title not in head][:5]
+    for (name, first), (_next, after) in zip(chapters[:-1], chapters[1:], strict=True):
+        for n in range(first, after):
+            assert _squash(name) in heads[n - 1], (name, n, heads[n - 1])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_infobox_on_at_most_two_pages(pdfs, variant: str) -> None:
+    """From the infobox's title to its last row (伤亡与损失), at most two pages; its sources follow as table notes."""
+    pages = [_squash(p) for p in _pages(pdfs[1][variant])]
+    first = next(n for n, p in enumerate(pages) if {"zh-cn": "冷战的一部分", "zh-tw": "冷戰的一部分"}[variant] in p)
+    last = next(n for n, p in enumerate(pages) if {"zh-cn": "伤亡与损失", "zh-tw": "傷亡與損失"}[variant] in p)
+    assert 0 <= last - first <= 1, (first + 1, last + 1)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_fonts_per_region_embedded_subsets_no_type3(pdfs, variant: str) -> None:
     out = _run("pdffonts", str(pdfs[1][variant]))
     rows = out.splitlines()[2:]
@@ -177,43 +204,63 @@ def test_no_screen_only_marks(pdfs, variant: str) -> None:
     assert not re.search(r"第\s*\d+\s*行", text)
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_each_source_printed_once(pdfs, variant: str) -> None:
-    """Sources are printed in the 参考文献 chapter and nowhere else (no section repeats them).
+def _words(text: str) -> str:
+    """Letters and digits only (pdftotext turns some quotes into others and breaks lines anywhere)."""
+    return re.sub(r"[\W_]", "", text)
 
-    Texts are compared as letters and digits only (pdftotext turns some quotes into others)."""
 
-    def words(text: str) -> str:
-        return re.sub(r"[\W_]", "", text)
-
-    src = (pdfs[0] / variant / "print.html").read_text(encoding="utf-8")
-    start = src.index('<section class="print-section" id="print-references">')
-    end = src.index("</section>", start)
-    refs = src[src.index('<div class="reference-list">', start):]
+def _sources(site: Path, variant: str) -> list[tuple[int, str]]:
+    """(number, first words of its text) of each source in the print page's 参考文献 list, as on the web."""
+    src = (site / variant / "print.html").read_text(encoding="utf-8")
+    refs = src[src.index('<div class="reference-list">'):]
     refs = refs[:refs.index("</ol>")]
-    keys = set()
-    for li in re.findall(r"<li[^>]*>(.*?)</li>", refs, re.S):
-        li = re.sub(r'<span class="cited-on">.*?</span>', "", li.split('<span class="print-url">')[0], flags=re.S)
-        key = words(html.unescape(re.sub(r"<[^>]+>", "", li)))[:16]
-        if len(key) >= 8:
-            keys.add(key)
-    assert len(keys) > 250
-    # The same words may stand elsewhere in the text (a book named in a sentence); then they may print there.
-    # (Not counting footnote lists: printing a source there as well is what this test catches.)
-    text = re.sub(r'<div class="footnote">.*?</ol>\s*</div>', "", src[:start] + src[end:], flags=re.S)
-    elsewhere = words(html.unescape(re.sub(r"<[^>]+>", "", text)))
-    pages = _pages(pdfs[1][variant])
-    entries, _last = _contents(pages)
-    titles = [t for t, _p in entries]
-    i = titles.index({"zh-cn": "参考文献", "zh-tw": "參考文獻"}[variant])
-    chapters = {html.unescape(re.sub(r"<[^>]+>", "", t)).strip() for t in re.findall(r'<h1 id="print-[^"]+-title">(.*?)</h1>', src, re.S)}
-    first, after = entries[i][1], next(p for t, p in entries[i + 1:] if t in chapters)
-    inside = words("".join(pages[first - 1:after - 1]))
-    outside = words("".join(pages[:first - 1] + pages[after - 1:]))
-    missing = [k for k in keys if k not in inside]
-    assert missing == [], missing[:5]
-    repeated = [k for k in keys if k in outside and k not in elsewhere]
-    assert repeated == [], repeated[:5]
+    out = []
+    for n, li in enumerate(re.findall(r"<li[^>]*>(.*?)</li>", refs, re.S), start=1):
+        li = re.sub(r'<span class="cited-on">.*?</span>', "", li, flags=re.S)
+        out.append((n, _words(html.unescape(re.sub(r"<[^>]+>", "", li)))[:40]))
+    return out
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_each_source_printed_once_as_a_footnote_with_the_web_number(pdfs, variant: str) -> None:
+    """Each source's text is printed once, after its web number, on the page the 参考文献 index names;
+    the index holds numbers and pages only, and no page's footnotes overlap its text."""
+    site, files, _log = pdfs
+    sources = [(n, key) for n, key in _sources(site, variant) if len(key) >= 8]
+    assert len(sources) > 250
+    keys = [key for _n, key in sources]
+    shared = {k for k in keys if sum(other.startswith(k) for other in keys) > 1}  # two sources, one opening
+    src = (site / variant / "print.html").read_text(encoding="utf-8")
+    # The same words may stand elsewhere (a book named in a sentence, or in the 来源 bibliography): they may print there too.
+    start = src.index("<ol>", src.index('<div class="reference-list">'))
+    elsewhere = _words(html.unescape(re.sub(r"<[^>]+>", "", src[:start] + src[src.index("</ol>", start):])))
+    pages = [_words(p) for p in _pages(files[variant])]
+    index = {}
+    label = {"zh-cn": "页", "zh-tw": "頁"}[variant]
+    for text in _pages(files[variant]):
+        index.update((int(n), int(p)) for n, p in re.findall(rf"^\s*(\d+)\.\s*第\s*(\d+)\s*{label}\s*$", text, re.M))
+    assert len(index) >= len(sources), len(index)
+    for n, key in sources:
+        where = [i for i, page in enumerate(pages, start=1) if key in page]
+        assert where, (n, key)
+        if key not in elsewhere and key not in shared:
+            assert sum(page.count(key) for page in pages) == 1, (n, key, where)
+        # The footnote starts with the web's number, on the page the index gives.
+        assert f"{n}{key}" in pages[index[n] - 1], (n, key, index[n], where)
+    # The index prints no source text.
+    refs_pages = [i for i, text in enumerate(_pages(files[variant])) if re.search(rf"^\s*1\.\s*第\s*\d+\s*{label}", text, re.M)]
+    assert refs_pages and not any(key in pages[refs_pages[0]] for _n, key in sources if key not in elsewhere)
+
+
+def test_footnotes_never_overlap_the_text(pdfs, tmp_path: Path) -> None:
+    """The seed's footnotes fit their pages; a footnote taller than a page is reported, with its page."""
+    assert "overlap" not in pdfs[2], pdfs[2]
+    _print_page(tmp_path / "site", "zh-cn", "zh-Hans-CN",
+                '<p>正文<sup><a class="footnote-ref" href="#ref-1">1</a></sup>。</p>'
+                '<div class="reference-list"><ol><li id="ref-1">' + "很长的来源。" * 1500 + "</li></ol></div>")
+    proc = _make(tmp_path / "site", tmp_path, "--variants", "zh-cn")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert re.search(r"pdf: kw-zh-cn\.pdf: footnotes overlap the text on page \d+", proc.stdout), proc.stdout
 
 
 def test_parallel_pdf_has_both_variants_on_each_page(pdfs) -> None:
@@ -235,6 +282,25 @@ def test_parallel_pdf_has_both_variants_on_each_page(pdfs) -> None:
     for col, yes, no in ((left, simp, trad), (right, trad, simp)):
         text = "".join(col[n] for n in body)
         assert len(yes.findall(text)) > 5 * len(no.findall(text))
+
+
+def test_parallel_pdf_tagged_with_metadata(pdfs) -> None:
+    """The 简繁对照 PDF is tagged like the variant PDFs and says what it is, in which language, by whom, under which licence."""
+    pdf = pdfs[1]["parallel"]
+    info = _run("pdfinfo", str(pdf))
+    assert re.search(r"Tagged:\s+yes", info), info
+    assert re.search(r"Title:\s+朝鲜战争 · 韓戰 · 简繁对照", info), info
+    assert re.search(r"Author:\s+中文维基百科贡献者", info), info
+    assert "2023-11-14" in _run("pdfinfo", "-isodates", str(pdf))
+    data = _expanded(pdf.read_bytes())
+    assert b"/Lang (zh)" in data and b"CC BY-SA 4.0" in data
+    assert b"/StructTreeRoot" in data
+    fonts = _run("pdffonts", str(pdf))
+    assert "Noto-Serif-CJK-SC" in fonts and "Noto-Serif-CJK-TC" in fonts and " Type 3 " not in fonts, fonts
+    # Vocabulary differences stay marked (bold) on paper; the legend says script-only ones are not.
+    assert "Bold" in fonts
+    text = "".join(_pages(pdf)[:8])
+    assert "纸本不另标" in text
 
 
 def test_same_input_same_bytes(pdfs, tmp_path: Path) -> None:

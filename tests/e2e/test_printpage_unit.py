@@ -101,11 +101,17 @@ def test_for_paper_prints_each_source_once_without_screen_marks() -> None:
         '<li id="s01--fn:c9"><p>书乙 <a class="footnote-backref" href="#s01--fnref:c9">↩</a></p></li>\n</ol>\n</div>'
         '<div class="infobox-sides"><table><tr><td>甲方<br>• 一<br>• 二</td></tr></table></div>'
         '<p>规则带有提示，悬停即可看到它在其他版本中的写法。</p><table><tr><td>行内对照 第26行</td></tr></table>'
-        '<figure class="wiki-figure"><p><a class="wiki-file" href="x">A.png</a></p><figcaption>图说</figcaption></figure>'
+        # A figure as figures.py leaves it when the edition has no image: one caption line naming the file's page.
+        '<figure class="wiki-figure" data-width="220" tabindex="0"><figcaption>图说（<a class="wiki-file" '
+        'href="https://commons.wikimedia.org/wiki/File:A.png" title="A.png">维基共享资源</a>）</figcaption></figure>'
         '<div class="reference-list"><ol><li>书甲 <span class="cited-on"><a href="#s01--fnref:c1">背景</a></span></li></ol></div>'
     )
     out = printpage.for_paper(doc)
     assert out.count("书甲") == 1 and out.count("书乙") == 1  # 书甲 in the list only, 书乙 (not listed) in its section
     assert '<li id="ref-c1">' in out and 'href="#ref-c1"' in out and 'href="#s01--fn:c9"' in out
-    assert "↩" not in out and "悬停" not in out and "第26行" not in out and "A.png" not in out and "图说" in out
+    assert "↩" not in out and "悬停" not in out and "第26行" not in out
+    # The figure prints as it came: one caption line, with the file page's URL after its link.
+    fig = re.search(r"<figure\b.*?</figure>", out, re.S).group(0)
+    assert fig.count("<figcaption>") == 1 and "<p>" not in fig and "图说" in fig
+    assert '维基共享资源</a><span class="print-url"> https://commons.wikimedia.org/wiki/File:A.png</span>' in printpage.add_print_urls(fig)
     assert "甲方" in out and " • 一" in out and "<br>" not in out

@@ -17,6 +17,10 @@ print fonts (Noto Serif/Sans CJK, BabelStone Han, HanaMin A/B), so a character n
 quietly drawn from some other installed font: every such character is listed with its page
 (``pdf: zh-cn: no font has U+9FD4 鿔 on page 5``), and the build goes on.
 
+Sources print as footnotes at the foot of the page of their first marker, numbered as on the web
+(pdf_notes.py); a page whose footnotes would overlap its text is reported
+(``pdf: korean-war-zh-cn.pdf: footnotes overlap the text on page 12``).
+
 Exit status: 0 when every PDF was written (or the engine is missing, with the command to install
 it), 1 when a print page is missing.
 """
@@ -36,6 +40,8 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from .pdf_notes import LABELS, page_footnotes
+
 HERE = Path(__file__).resolve().parent
 CSS_FILE = HERE / "pdf.css"
 #: Font folders of the print fonts (Debian fonts-noto-cjk, fonts-noto-cjk-extra, fonts-babelstone-han,
@@ -50,25 +56,35 @@ COVERAGE_FONTS = (
     Path("/usr/share/fonts/truetype/hanazono/HanaMinA.ttf"),
     Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
 )
-PAGE_LABEL = {"hans": ("第 ", " 页"), "hant": ("第 ", " 頁")}
-AUTHOR = {"hans": "中文维基百科贡献者", "hant": "中文維基百科貢獻者"}
 LICENCE = "CC BY-SA 4.0 https://creativecommons.org/licenses/by-sa/4.0/"
-#: Landscape pages and two columns for the 简繁对照 view; marks readable in black and white.
+#: Landscape pages and two columns for the 简繁对照 view; marks readable in black and white.  Each
+#: section's pairs are the rows of one table (one table per pair was 1 000 tables to lay out).
 PARALLEL_CSS = """
 @page { size: A4 landscape; margin: 16mm 14mm 16mm; }
 html { font-size: 9.5pt; }
-.lc-pair { display: table; width: 100%; table-layout: fixed; border-bottom: .4pt solid #ccc; }
-.lc-col { display: table-cell; width: 50%; padding: 0 .6em; vertical-align: top; }
+.lc-pairs { display: table; width: 100%; table-layout: fixed; }
+.lc-pair { display: table-row; }
+.lc-col { display: table-cell; width: 50%; padding: 0 .6em; vertical-align: top; border-bottom: .4pt solid #ccc; }
 .lc-head { display: table; width: 100%; table-layout: fixed; font-weight: 700; border-bottom: .8pt solid #000; }
 .lc-head a { display: table-cell; width: 50%; padding: 0 .6em; }
 .lc-pair h1, .lc-pair h2, .lc-pair h3 { bookmark-level: none; string-set: none; }
 mark { background: none; color: inherit; }
 mark.lc-vocab { text-decoration: underline; text-decoration-thickness: 1.2pt; font-weight: 700; }
-mark.lc-script { text-decoration: underline dotted; }
 .lc-legend mark { padding: 0 .3em; }
 .lc-legend mark.lc-vocab::after { content: "（粗体加下划线）"; font-weight: 400; }
-.lc-legend mark.lc-script::after { content: "（点线）"; }
+.lc-legend mark.lc-script::after { content: "（一字对一字，两栏对看即见，纸本不另标）"; }
 """
+#: A mark of a script-only difference in the text (views/parallel/diff.py: one per differing character,
+#: 24 000 in the seed).  On paper the two columns show it; unmarked, the 简繁对照 PDF lays out in half the time.
+_SCRIPT_MARK = re.compile(r'<mark class="lc-script" data-d="\d+">([^<]*)</mark>')
+#: The screen's pair and difference numbers (scripts' hooks; nothing on paper reads them).
+_SCREEN_DATA = re.compile(r' data-[du]="\d+"')
+
+
+def paper_parallel(doc: str) -> str:
+    """The 简繁对照 print document for paper: script-only differences unmarked (the legend says so),
+    vocabulary differences kept (bold, underlined), the screen's numbering attributes dropped."""
+    return _SCREEN_DATA.sub("", _SCRIPT_MARK.sub(r"\1", doc))
 
 
 @dataclass
@@ -89,6 +105,7 @@ class Result:
     size: int
     seconds: float
     missing: list[tuple[str, int]] = field(default_factory=list)
+    clashes: list[int] = field(default_factory=list)  # pages where the footnotes overlap the text
 
 
 def write_fontconfig(build_dir: Path) -> Path:
@@ -132,12 +149,14 @@ def _build_epoch() -> int:
     return int(raw) if raw.isdigit() else 0
 
 
-def paper_html(page: str) -> tuple[str, str]:
+def paper_html(page: str, parallel: bool = False) -> tuple[str, str]:
     """A standalone document from a print page: its ``print-page`` content with metadata.
 
     Returns (html, lang).  The theme's stylesheets and scripts stay behind; ``<title>``,
     author, licence and the dates (``SOURCE_DATE_EPOCH``) go into ``<head>`` for the PDF's
-    metadata.  Raises ValueError when *page* has no print content.
+    metadata.  The document's language is the print page's (BCP 47, e.g. ``zh-Hant-TW``); for
+    the 简繁对照 page (*parallel*) it is ``zh``, each column keeping its own.  Raises ValueError
+    when *page* has no print content.
     """
     start = page.find('<div class="print-page"')
     end = page.rfind("</article>")
@@ -145,7 +164,7 @@ def paper_html(page: str) -> tuple[str, str]:
         raise ValueError("no <div class=\"print-page\"> in the print page")
     body = page[start:end]
     lang = re.search(r'\blang="([^"]+)"', body[:200])
-    lang_tag = lang.group(1) if lang else "zh"
+    lang_tag = "zh" if parallel else lang.group(1) if lang else "zh"
     title_m = re.search(r'<h1 class="print-cover-title"[^>]*>(.*?)</h1>', body, re.S)
     title = unescape(re.sub(r"<[^>]+>", "", title_m.group(1))).strip() if title_m else ""
     src = re.search(r'<dd>[^<]*<br><a href="([^"]+)"', body)
@@ -153,7 +172,7 @@ def paper_html(page: str) -> tuple[str, str]:
     script = _script(lang_tag)
     head = (
         f'<meta charset="utf-8"><title>{escape(title)}</title>'
-        f'<meta name="author" content="{AUTHOR[script]}">'
+        f'<meta name="author" content="{LABELS[script]["author"]}">'
         f'<meta name="description" content="{escape(title)}（{escape(lang_tag)}）'
         f'{" " + src.group(1) if src else ""}">'
         f'<meta name="keywords" content="{escape(title)}, 维基百科, Wikipedia">'
@@ -195,19 +214,45 @@ def page_chars(document) -> list[set[str]]:  # noqa: ANN001 (weasyprint.Document
     return out
 
 
+def footnote_clashes(document) -> list[int]:  # noqa: ANN001 (weasyprint.Document)
+    """Pages (1-based) whose footnote area overlaps the text above it or rises into the top margin.
+
+    WeasyPrint lays the footnote area over the text when footnotes cannot be moved on (a table
+    row, a footnote taller than the page): that would be unreadable, so the build reports it.
+    """
+    from weasyprint.formatting_structure import boxes
+
+    out = []
+    for n, page in enumerate(document.pages, start=1):
+        kids = page._page_box.children
+        area = next((b for b in kids if isinstance(b, boxes.FootnoteAreaBox)), None)
+        if area is None or not area.children:
+            continue
+        top = area.position_y
+        text_bottom = max((b.position_y + b.height for root in kids if not isinstance(root, (boxes.FootnoteAreaBox, boxes.MarginBox))
+                           for b in root.descendants() if isinstance(b, boxes.LineBox)), default=0)
+        if top < text_bottom - 0.5 or top < page._page_box.content_box_y() - 0.5:
+            out.append(n)
+    return out
+
+
 def render(job: Job, covered: set[int]) -> Result:
     """Write one PDF; return its figures and the characters no print font has."""
     import weasyprint
 
     t0 = time.monotonic()
-    doc_html, lang = paper_html(job.html.read_text(encoding="utf-8"))
-    before, after = PAGE_LABEL[_script(lang)]
+    doc_html, lang = paper_html(job.html.read_text(encoding="utf-8"), parallel=job.parallel)
+    before, after = LABELS[_script(lang)]["page"]
     css = CSS_FILE.read_text(encoding="utf-8") + (
         f'@page {{ @bottom-center {{ content: "{before}" counter(page) "{after}"; font-size: 9pt; }} }}'
         '@page :first { @bottom-center { content: none; } }'
+        f'.print-fn-index a::after {{ content: "{before}" target-counter(attr(href url), page) "{after}"; }}'
     )
     if job.parallel:
         css += PARALLEL_CSS
+        doc_html = paper_parallel(doc_html)
+    else:
+        doc_html, _count = page_footnotes(doc_html, _script(lang))
     fetcher = _fetcher(job.html.parent.parent)
     html = weasyprint.HTML(string=doc_html, base_url=job.html.resolve().as_uri(), url_fetcher=fetcher)
     document = html.render(stylesheets=[weasyprint.CSS(string=css, url_fetcher=fetcher)])
@@ -217,13 +262,10 @@ def render(job: Job, covered: set[int]) -> Result:
             if ord(ch) > 0x2E7F and ord(ch) not in covered and not ch.isspace():
                 missing.append((ch, n))
     job.pdf.parent.mkdir(parents=True, exist_ok=True)
-    # Tagged for accessibility; the 简繁对照 PDF is not (tagging its ~25 000 marks doubles its time).
-    document.write_pdf(job.pdf, pdf_tags=not job.parallel, custom_metadata=True, pdf_identifier=b"zhwiki-edition")
-    return Result(job.pdf, len(document.pages), job.pdf.stat().st_size, time.monotonic() - t0, missing)
-
-
-def _render_in_child(args: tuple[Job, set[int]]) -> Result:
-    return render(*args)
+    # Tagged for accessibility, the 简繁对照 PDF too (with its script marks unwrapped tagging costs it ~4 s).
+    document.write_pdf(job.pdf, pdf_tags=True, custom_metadata=True, pdf_identifier=b"zhwiki-edition")
+    return Result(job.pdf, len(document.pages), job.pdf.stat().st_size, time.monotonic() - t0, missing,
+                  footnote_clashes(document))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -265,14 +307,20 @@ def main(argv: list[str] | None = None) -> int:
     if workers > 1:
         import multiprocessing
 
+        # Longest first (by the size of the print page): the 简繁对照 PDF takes one worker while the others
+        # make the variants; in list order it started last, after both variants, and the build waited for it.
+        order = sorted(range(len(jobs)), key=lambda i: -jobs[i].html.stat().st_size)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(_render_in_child, [(j, covered) for j in jobs]))
+            futures = {i: pool.submit(render, jobs[i], covered) for i in order}
+            results = [futures[i].result() for i in range(len(jobs))]
     else:
         results = [render(j, covered) for j in jobs]
     for r in results:
         print(f"pdf: {r.pdf} ({r.size // 1024} KB, {r.pages} pages, {r.seconds:.1f} s)")
         for ch, page in r.missing:
             print(f"pdf: {r.pdf.name}: no font has U+{ord(ch):04X} {ch} on page {page}")
+        for page in r.clashes:
+            print(f"pdf: {r.pdf.name}: footnotes overlap the text on page {page}")
     return 0
 
 

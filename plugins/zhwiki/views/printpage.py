@@ -18,11 +18,11 @@ text already is the URL are not repeated, and citation titles already carry a ``
 
 Paper is not a screen (:func:`for_paper`): each source's text is printed once, in the 参考文献
 list, and every footnote marker links to its entry there (a section keeps only the footnotes the
-list lacks); back-link arrows, the hover hint and source line numbers of the 用词对照 page, and
-file names of images the edition does not have are left out.  Sections and their headings carry
-the numbers of :mod:`zhwiki.numbering` (3, 3.2, 3.2.1): the pages' headings and toc bring theirs,
-the chapter number comes with each page, so the text, the contents, the PDF outline and the web
-pages show the same numbers.
+list lacks); back-link arrows, the hover hint and source line numbers of the 用词对照 page are left
+out.  Figures arrive as the site shows them (figures.py): the image when the edition has it, else
+one caption line.  Sections and their headings carry the numbers of :mod:`zhwiki.numbering` (3,
+3.2, 3.2.1): the pages' headings and toc bring theirs, the chapter number comes with each page, so
+the text, the contents, the PDF outline and the web pages show the same numbers.
 """
 
 from __future__ import annotations
@@ -163,9 +163,7 @@ _REF_LIST = re.compile(r'<div class="reference-list">\s*<ol>(.*?)</ol>', re.S)
 _LIST_LI = re.compile(r"<li>(.*?)</li>", re.S)
 _CITED_ON = re.compile(r'href="#[^"]*?fnref\d*:([^"]+)"')
 _MARKER = re.compile(r'(<a\b[^>]*\bclass="footnote-ref"[^>]*\bhref=")#[^"]*?fn:([^"]+)(")')
-_FIGURE_FILE = re.compile(r'<p>\s*<a class="wiki-file"[^>]*>(.*?)</a>(?:<span class="print-url">[^<]*</span>)?\s*</p>\s*', re.S)
 _INFOBOX_SIDES = re.compile(r'<div class="infobox-sides">.*?</table>|<details class="infobox-row">.*?</table>', re.S)
-_FIGURE = re.compile(r'<figure class="wiki-figure">(.*?)</figure>', re.S)
 
 
 def for_paper(doc: str) -> str:
@@ -178,7 +176,6 @@ def for_paper(doc: str) -> str:
     doc = _PRINT_BACK.sub("", doc)
     doc = _HOVER_HINT.sub("", doc)
     doc = re.sub(r"(<td>[^<]*?)" + _LINE_NO.pattern, r"\1", doc)  # 行内对照 第26行 → 行内对照
-    doc = _FIGURE.sub(_figure, doc)
     doc = _INFOBOX_SIDES.sub(lambda m: _run_on(m.group(0)), doc)
     listed: set[str] = set()
 
@@ -208,22 +205,6 @@ def _run_on(table: str) -> str:
     """The infobox's side-by-side table with its one-item lines run on (· between items), so it fits on paper."""
     table = re.sub(r"<br\s*/?>\s*•\s*", " • ", table)
     return re.sub(r"<br\s*/?>", '<span class="print-sep"> · </span>', table)
-
-
-def _figure(m: re.Match[str]) -> str:
-    """A figure without its image prints as its caption alone (or its file name if it has none)."""
-    inner = m.group(1)
-    if "<img" in inner:
-        return m.group(0)
-    f = _FIGURE_FILE.search(inner)
-    if not f:
-        return m.group(0)
-    if "<figcaption" in inner:
-        inner = _FIGURE_FILE.sub("", inner, count=1)
-    else:
-        inner = f"<figcaption>{f.group(1)}</figcaption>"
-    return f'<figure class="wiki-figure print-no-image">{inner}</figure>'
-
 
 
 def _relink(doc: str) -> str:

@@ -18,7 +18,7 @@ def build_site(dest: Path, *, variants: str = "zh-cn zh-tw", source: Path = SEED
     env.update({"ZHWIKI_SOURCE": str(source), "ZHWIKI_VARIANTS": variants, "NO_MKDOCS_2_WARNING": "1",
                 "SOURCE_DATE_EPOCH": "1700000000"})
     if Path(source).resolve() != SEED.resolve():
-        env.setdefault("ZHWIKI_TITLE", "")  # another article: its title comes from its own lead
+        env["ZHWIKI_TITLE"] = ""  # another article: its title comes from its own lead (make exports the seed's)
     env.update(extra_env or {})
     cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(dest)]
     if strict:

@@ -77,6 +77,13 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
+        if not (os.environ.get("SOURCE_DATE_EPOCH") or "").strip():
+            # A plain `mkdocs build` (make sets it): the build date, "today" of ages and
+            # {{CURRENTYEAR}}, is the article file's modification time, never the clock.
+            try:
+                os.environ["SOURCE_DATE_EPOCH"] = str(int(Path(self.config.source).stat().st_mtime))
+            except OSError:
+                pass
         # Edition-wide footnote numbers and ^ a b c back-links (footnotes.py) wherever this build renders
         # Markdown: the variant pages, print and the 简繁对照 view (which reuse this list).
         if FOOTNOTE_EXTENSION not in config.markdown_extensions:

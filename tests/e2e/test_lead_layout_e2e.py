@@ -61,3 +61,37 @@ def test_phone_infobox_stacks_and_keeps_names_whole(browser, server: str) -> Non
         assert "艾森豪威尔" in names and "麦克阿瑟" in names
     finally:
         ctx.close()
+
+
+# In the infobox's rows, a bullet and the first character of its item are on the same line (a sentence
+# after 「• 」 used to move whole to the next line, leaving the bullet alone: 状态 in the seed's infobox).
+_LONE_BULLETS = """() => {
+  const lone = [];
+  const walker = document.createTreeWalker(document.querySelector('article .infobox'), NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.parentElement.offsetParent || !n.parentElement.closest('dd')) continue;
+    for (let i = n.data.indexOf('•'); i >= 0; i = n.data.indexOf('•', i + 1)) {
+      let j = i + 1;
+      while (j < n.data.length && /\\s/.test(n.data[j])) j++;
+      if (j >= n.data.length) continue;
+      const a = document.createRange(); a.setStart(n, i); a.setEnd(n, i + 1);
+      const b = document.createRange(); b.setStart(n, j); b.setEnd(n, j + 1);
+      if (Math.abs(a.getBoundingClientRect().top - b.getBoundingClientRect().top) > 2) lone.push(n.data.slice(j, j + 12));
+    }
+  }
+  return lone;
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 900), (390, 844)])
+def test_infobox_bullets_stay_with_their_item(browser, server: str, size: tuple[int, int]) -> None:
+    ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = ctx.new_page()
+    try:
+        page.goto(f"{server}/zh-cn/index.html")
+        for s in page.locator("article details.infobox-row > summary").all():
+            s.click()
+        assert "朝鲜进攻并占领韩国大部后被击退" in page.locator("article .infobox").inner_text()
+        assert page.evaluate(_LONE_BULLETS) == []
+    finally:
+        ctx.close()

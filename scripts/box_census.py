@@ -38,6 +38,8 @@ import mwparserfromhell
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
+from template_census import wikitext_files  # noqa: E402  (scripts/ is on sys.path when run)
+
 from zhwiki.pipeline import Options, analyse, convert_edition  # noqa: E402
 from zhwiki.templates import infobox_data as D  # noqa: E402
 from zhwiki.templates import lookup, name_of  # noqa: E402
@@ -230,9 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="+", type=Path, help="wikitext files or folders of them")
     ap.add_argument("--verbose", action="store_true", help="list each fault, not only the counts")
     args = ap.parse_args(argv)
-    files: list[Path] = []
-    for p in args.paths:
-        files += sorted(p.glob("*.wikitext")) if p.is_dir() else [p]
+    files = wikitext_files(args.paths)
     if not files:
         print("no .wikitext files given", file=sys.stderr)
         return 2

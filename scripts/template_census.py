@@ -92,14 +92,20 @@ def census(path: Path) -> tuple[Counter[str], Counter[str], Counter[str], Counte
             missing_labels(article))
 
 
+def wikitext_files(paths: list[Path]) -> list[Path]:
+    """The files named, and the ``*.wikitext`` files of the folders named (sorted), in argument order."""
+    files: list[Path] = []
+    for p in paths:
+        files += sorted(p.glob("*.wikitext")) if p.is_dir() else [p]
+    return files
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="+", type=Path, help="wikitext files or folders of them")
     ap.add_argument("--names", type=int, default=30, help="how many of the commonest unknown names to list")
     args = ap.parse_args(argv)
-    files: list[Path] = []
-    for p in args.paths:
-        files += sorted(p.glob("*.wikitext")) if p.is_dir() else [p]
+    files = wikitext_files(args.paths)
     if not files:
         print("no .wikitext files given", file=sys.stderr)
         return 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from test_infobox_families import box_of
 from test_templates import diag, edition, lead
 
 EXITS = """== 出口 ==
@@ -69,12 +70,6 @@ def test_exit_templates_are_known_and_converted() -> None:
 def test_lone_exit_item_is_still_a_row() -> None:
     md = section("== 出口 ==\n{| class=wikitable\n|}\n{{Expwy exit item|type=E|name=孤站|dist start=5 km}}\n")
     assert ["5 km", "孤站", "出入口"] in rows(md)
-
-
-def box_of(md: str) -> str:
-    m = re.search(r'<div class="infobox[^"]*" markdown="1">.*?\n</div>\n', md, re.S)
-    assert m, md
-    return m.group(0)
 
 
 def labels_of(box: str) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from test_boxes_e2e import article, text
 
 from sitebuild import build_site
 
@@ -27,17 +28,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     proc = build_site(dest, source=ARTICLE)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return dest, proc.stdout + proc.stderr
-
-
-def article(site: tuple[Path, str], variant: str, page: str) -> str:
-    html = (site[0] / variant / page).read_text(encoding="utf-8")
-    m = re.search(r"<article[^>]*>(.*)</article>", html, re.S)
-    assert m, page
-    return m.group(1)
-
-
-def text(html: str) -> str:
-    return re.sub(r"<[^>]+>", "", html)
 
 
 def pages(site: tuple[Path, str], variant: str) -> dict[str, str]:

@@ -87,6 +87,8 @@ class Diagnostics:
     #: Unknown parameterless calls on a line of their own (how navigation boxes stand): name → count.
     probable_navboxes: Counter[str] = field(default_factory=Counter)
     probable_navbox_lines: dict[str, int | None] = field(default_factory=dict)
+    #: What each of those probably is when not a navigation box (``maintenance notice``): name → kind.
+    probable_kinds: dict[str, str] = field(default_factory=dict)
     #: (first source line, section name) of each section in order, ``(lead)`` first: the section
     #: of a defect that knows only its line.
     section_lines: list[tuple[int, str]] = field(default_factory=list)
@@ -128,10 +130,17 @@ class Diagnostics:
         if line is not None and line not in lines:
             lines.append(line)
 
-    def probable_navbox(self, name: str, line: int | None) -> None:
-        """Count a probable navigation box (shown as nothing; listed so that it can be confirmed)."""
+    def probable_navbox(self, name: str, line: int | None, kind: str = "navigation box") -> None:
+        """Count a probable navigation box, or another *kind* of call that shows nothing where it
+        stands (``maintenance notice``), placed as its kind is; listed so that it can be confirmed."""
         self.probable_navboxes[name] += 1
         self.probable_navbox_lines.setdefault(name, line)
+        if kind != "navigation box":
+            self.probable_kinds.setdefault(name, kind)
+
+    def probable_label(self, name: str) -> str:
+        """``probable navigation box (dropped)`` or the kind recorded for *name*."""
+        return f"probable {self.probable_kinds.get(name, 'navigation box')} (dropped)"
 
     def unlabelled_param(self, template: str, param: str) -> None:
         """Count an infobox parameter that has no Chinese label yet (so that the tables can grow)."""
@@ -150,7 +159,7 @@ class Diagnostics:
         for name, n in sorted(self.probable_navboxes.items(), key=lambda kv: (-kv[1], kv[0])):
             line = self.probable_navbox_lines.get(name)
             where = f", first at line {line}" if line else ""
-            out.append(f"probable navigation box (dropped): {{{{{name}}}}} × {n}{where}")
+            out.append(f"{self.probable_label(name)}: {{{{{name}}}}} × {n}{where}")
         return out
 
     def edition_faults(self) -> list[str]:
@@ -178,13 +187,13 @@ class Diagnostics:
             rows.append(((d.line is None, d.line or 0, d.section or "", d.kind, d.message, tag),
                          f"{d.place()}: {d.kind}: {d.message}{tag}"))
         for label, counts, first in (("unknown template", self.unknown_templates, self.unknown_template_lines),
-                                     ("probable navigation box (dropped)", self.probable_navboxes,
-                                      self.probable_navbox_lines)):
+                                     ("", self.probable_navboxes, self.probable_navbox_lines)):
             for name, n in counts.items():
+                what = label or self.probable_label(name)
                 line = first.get(name)
                 place = Defect("", "", line, self.section_at(line) if line else None).place()
                 more = f" × {n} (the first call)" if n > 1 else ""
-                rows.append(((line is None, line or 0, "", label, name, ""), f"{place}: {label}: {{{{{name}}}}}{more}"))
+                rows.append(((line is None, line or 0, "", what, name, ""), f"{place}: {what}: {{{{{name}}}}}{more}"))
         rows.sort(key=lambda r: r[0])
         return [text for _key, text in rows]
 

@@ -107,10 +107,21 @@ def unknown(node: Template, ctx: RenderContext, name: str) -> str:
         ctx.diag.probable_navbox(name, ctx.line_of(node))
         ctx.diag.template("ignored")
         return ""
-    if infobox_data.is_box_name(normalize(name)) and any(p.showkey for p in node.params) and alone_on_line(node, ctx):
-        # ``{{日本車站資訊|站名=…|所在地=…}}`` on its own line: an information box by its name's ending
+    if ((infobox_data.is_box_name(normalize(name)) and any(p.showkey for p in node.params)
+         and alone_on_line(node, ctx)) or placement.is_box_call(node, ctx)):
+        # ``{{日本車站資訊|站名=…|所在地=…}}`` on its own line: an information box by its name's ending;
+        # ``{{艺人 | 姓名 = … | 类型 = … }}``: one by its shape (a named parameter per line)
         ctx.diag.template("infobox")
         return infobox.generic(node, ctx)
+    if name and not _CODE_LIKE.fullmatch(name):
+        if placement.is_notice(node, ctx):  # ``{{lead section too long|time=…}}`` above the lead
+            ctx.diag.probable_navbox(name, ctx.line_of(node), "maintenance notice")
+            ctx.diag.template("ignored")
+            return ""
+        if placement.is_foot_navbox(node, ctx):  # ``{{我是歌手|onlycontestants=yes}}`` at a section's foot
+            ctx.diag.probable_navbox(name, ctx.line_of(node))
+            ctx.diag.template("ignored")
+            return ""
     ctx.diag.unknown_template(name or "(empty name)", ctx.line_of(node))
     ctx.diag.template("unknown")
     values = [p for p in node.params if str(p.value).strip()]
@@ -225,6 +236,7 @@ from . import (  # noqa: E402,F401
     magic,
     maintenance,
     media,
+    placement,
     quotes,
     references,
     stations,

@@ -55,6 +55,12 @@ def test_option_calls_after_the_last_prose_are_navigation_boxes() -> None:
     assert "probable navigation box (dropped): {{某歌唱节目}}" in "\n".join(article.diag.source_problems())
 
 
+def test_a_linked_positional_value_at_the_foot_is_no_option() -> None:
+    src = "正文。\n{{某参见|[[某条目]]}}\n[[Category:某类]]\n"
+    assert dict(analyse(src).diag.unknown_templates) == {"某参见": 1}
+    assert "某条目" in text(src)
+
+
 def test_a_call_followed_by_prose_keeps_its_single_text_argument() -> None:
     src = "{{某模板|短文本}}\n后面还有正文。\n"
     assert text(src).startswith("短文本")

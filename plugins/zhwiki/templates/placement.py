@@ -84,7 +84,8 @@ def is_notice(node: Template, ctx: RenderContext) -> bool:
 
 
 def is_foot_navbox(node: Template, ctx: RenderContext) -> bool:
-    """A probable navigation box or sidebar: alone on its line with short option values only,
+    """A probable navigation box or sidebar: alone on its line with short option values only
+    (a positional value is a plain code such as ``SZM``, never a link),
     after something (prose, a heading, the reference list) and with nothing but templates,
     categories and comments after it in its section."""
     if not alone_on_line(node, ctx):
@@ -93,6 +94,8 @@ def is_foot_navbox(node: Template, ctx: RenderContext) -> bool:
         value = _visible(p.value)
         if "\n" in str(p.value).strip() or len(value) > OPTION_MAX:
             return False
+        if not p.showkey and (p.value.filter_wikilinks() or p.value.filter_templates()):
+            return False  # ``{{main2|[[某条目]]}}``, ``{{s-inop|[[某站]]}}``: a link a reader follows
     around = _around(node, ctx)
     # something stands before it (prose, a heading or the reference list): a call that is the
     # whole text is no box at any foot

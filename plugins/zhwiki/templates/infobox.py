@@ -20,6 +20,7 @@ from mwparserfromhell.wikicode import Wikicode
 from .. import markers as M
 from ..render.context import RenderContext
 from . import infobox_data as D
+from .formatting import BULLET
 from .media import figure, file_name
 from .registry import REGISTRY, alias, arg, arg_code, lookup, name_of, param_names, register, register_exact
 
@@ -42,7 +43,7 @@ def _lines(code: Wikicode) -> list[list[Node]]:
     lines: list[list[Node]] = [[]]
     for nd in code.nodes:
         if isinstance(nd, Tag) and not nd.wiki_markup and str(nd.tag).strip().lower() == "li" and nd.contents is not None:
-            lines.append([Text("• "), *nd.contents.nodes])  # ``<li>甲<li>乙``: one bulleted line each
+            lines.append([Text(BULLET), *nd.contents.nodes])  # ``<li>甲<li>乙``: one bulleted line each
             lines.append([])
             continue
         if isinstance(nd, Text) and "\n" in nd.value:
@@ -93,7 +94,7 @@ def cell(ctx: RenderContext, code: Wikicode | None) -> str:
                 k += 1
             line = line[k:]
             depth = len(markup)
-            prefix = "&emsp;" * (depth - 1) + ("• " if markup[-1] in "*#" else "")
+            prefix = "&emsp;" * (depth - 1) + (BULLET if markup[-1] in "*#" else "")
         line = [nd for nd in line if not is_icon(nd)]
         text = ctx.inline(Wikicode(line)).strip()
         if text.replace(M.BREAK, "").strip():  # a line holding only a -{}- blocker is empty

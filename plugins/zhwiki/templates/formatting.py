@@ -14,6 +14,7 @@ from pathlib import Path
 from mwparserfromhell.nodes import Template
 
 from ..render import escape
+from ..render.blocks import shows_nothing
 from ..render.context import RenderContext
 from .registry import arg, arg_code, name_of, positional, register, register_missing
 
@@ -59,9 +60,11 @@ def text_style(node: Template, ctx: RenderContext) -> str:
 
 
 def _items(node: Template, ctx: RenderContext) -> list[str]:
-    """The list items: positional values, written bare or as ``1=``, ``2=`` …"""
-    return [ctx.inline(p.value) for p in node.params
-            if (not p.showkey or str(p.name).strip().isdigit()) and str(p.value).strip()]
+    """The list items: positional values, written bare or as ``1=``, ``2=`` …, without those that
+    show nothing once rendered (an item holding only an unknown template: no empty bullet)."""
+    items = [ctx.inline(p.value) for p in node.params
+             if (not p.showkey or str(p.name).strip().isdigit()) and str(p.value).strip()]
+    return [i for i in items if not shows_nothing(i)]
 
 
 @register("formatting", "plainlist", "plain list", "flatlist", "flat list", "unbulleted list", "ubl",

@@ -17,7 +17,7 @@ import re
 from mwparserfromhell.nodes import Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from .. import markers as M
+from ..render.blocks import shows_nothing
 from ..render.context import RenderContext
 from . import infobox_data as D
 from .formatting import BULLET
@@ -97,7 +97,7 @@ def cell(ctx: RenderContext, code: Wikicode | None) -> str:
             prefix = "&emsp;" * (depth - 1) + (BULLET if markup[-1] in "*#" else "")
         line = [nd for nd in line if not is_icon(nd)]
         text = ctx.inline(Wikicode(line)).strip()
-        if text.replace(M.BREAK, "").strip():  # a line holding only a -{}- blocker is empty
+        if not shows_nothing(text):  # a line holding only a -{}- blocker or an empty template is left out
             out.append(prefix + text)
     value = "<br>".join(out).replace("\n", " ")
     value = _BR_RUN.sub("<br>", value)

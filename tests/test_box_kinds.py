@@ -300,7 +300,7 @@ def test_unclosed_list_items_keep_the_infobox_a_box() -> None:
     md = lead(src)
     box = box_of(md)
     assert "| name" not in md and "&#124; name" not in md and "&#61;" not in md
-    assert "• [甲航空]" in box and "<br>• [乙航空]" in box
+    assert "•\u00a0[甲航空]" in box and "<br>•\u00a0[乙航空]" in box
     assert "3660" in box and "IATA代码" in labels_of(box)
 
 

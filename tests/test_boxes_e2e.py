@@ -70,7 +70,7 @@ def test_chembox_taxobox_and_lists(site: tuple[Path, str]) -> None:
     assert "801 °C（1074 K，1474 °F）" in text(chem) and "correct" not in text(chem)
     bio = next(h for h in pages.values() if "保护状况" in h)
     assert "近危（IUCN 3.1）" in text(bio) and "<i>Larus exemplaris</i>" in bio and "Wang, 1999" in bio
-    assert "• " in text(bio) and "* " not in text(bio)
+    assert "•\u00a0" in text(bio) and "* " not in text(bio)
     music = next(h for h in pages.values() if "曲目" in h)
     assert "<th>曲目</th>" in music.replace(' style="text-align: left;"', "") or "曲目</th>" in music
     assert "潮汐" in music and "8:05" in text(music) and "全部作词：甲" in text(music)

@@ -49,7 +49,9 @@ def test_figure_without_image_is_one_line_with_caption_and_commons_link() -> Non
     assert text == "图：金日成在发动战役前（维基共享资源）"
     assert 'href="https://commons.wikimedia.org/wiki/File:Kim_Il-sung_1946.jpg"' in figs[0]
     assert "Kim Il-sung 1946.jpg" not in text  # no file-name box
-    assert unescape(re.sub(r"<[^>]+>", "", figs[1])).strip() == "图：No_Such.png（维基共享资源）"  # no caption: the name
+    # No caption: no caption text of its own, never the file name; the source line stays.
+    assert unescape(re.sub(r"<[^>]+>", "", figs[1])).strip() == "图（维基共享资源）"
+    assert 'href="https://commons.wikimedia.org/wiki/File:No_Such.png"' in figs[1]
 
 
 def test_traditional_variant_writes_圖_and_its_own_script() -> None:
@@ -107,3 +109,21 @@ def test_file_names_and_alt_texts_never_break_the_credit_link(tmp_path: Path, na
     png(tmp_path / name.replace("*", "x"))  # the image under its Commons name, when the file system allows it
     if "*" not in name:
         assert "<img" in figures.add_images(html, figures.load(str(tmp_path)), depth=0)
+
+
+@pytest.mark.parametrize(("options", "width"), [
+    ("thumb", 220), ("thumb|upright", 170), ("thumb|upright=1.5", 330), ("thumb|upright=0.6", 130),
+    ("thumb|upright 1.2", 260), ("thumb|右上", 170), ("frameless|upright=2", 440), ("thumb|upright|300px", 300),
+    ("thumb|upright=0", 170), ("upright", None), ("thumb|upright=1.5|一张竖图", 330),
+])
+def test_upright_scales_the_default_thumbnail_width_as_mediawiki(options: str, width: int | None) -> None:
+    """MediaWiki (Linker::makeImageLink): upright=N scales the 220 px default, a bare upright is 0.75, rounded to
+    10 px halves up (165 → 170); an explicit size wins; a plain image without a size keeps its own width."""
+    article = pipeline.analyse(f"导言。\n== 一 ==\n[[File:Tall.jpg|{options}]]\n正文。\n", pipeline.Options(title="测试"))
+    md = next(p.markdown for p in pipeline.convert_edition(article, "zh-cn").pages if "Tall.jpg" in p.markdown)
+    fig = re.search(r"<figure [^>]*>", md).group(0)
+    assert (f'data-width="{width}"' in fig) if width else "data-width" not in fig, fig
+    assert "upright" not in md and "右上" not in md  # an option, never caption text
+    if options.endswith("一张竖图"):
+        assert "图：一张竖图（" in md
+    assert figures.figure_files(md) == [("Tall.jpg", width)]

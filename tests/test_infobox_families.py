@@ -204,7 +204,7 @@ def test_taxobox_status_ranks_binomial_synonyms() -> None:
     assert "濒危（IUCN 3.1）" in box
     assert labels_of(box) == ["化石时期", "界", "纲", "目", "科", "属", "种"]
     assert "<i>Grus exempli</i><br><small>Wang, 1901</small>" in box
-    assert "• <i>Ardea exempli</i><br>• <i>Grus minor</i>" in box
+    assert "•\u00a0<i>Ardea exempli</i><br>•\u00a0<i>Grus minor</i>" in box
     assert "5.3–0 百万年前" in box and box.count('<figure class="wiki-figure"') == 1
     assert not re.search(r"(^|\n)\*|status|IUCN3\.1|fossil", box)
 
@@ -402,3 +402,27 @@ def test_election_rows_numbered_by_candidate() -> None:
     box = box_of(lead(src))
     assert labels_of(box) == ["候选人", "政党", "得票数", "候选人", "政党", "得票数", "职位"]
     assert '<p class="infobox-data" markdown="span">注：官方统计。</p>' in box
+
+
+SIDES = """{{Infobox military conflict
+| conflict = 甲乙之战
+| combatant1 = [[甲国]]
+{{Collapsible list|title=武装援助|bullets=yes|埃塞俄比亚|[[比利时]]}}
+| combatant2 = 乙国
+* 罗马尼亚
+* [[匈牙利]]
+| commander1 = <li>哥伦比亚<li>澳大利亚
+| strength1 = {{bulleted list|卢森堡|新西兰}}
+| result = 甲国胜{{•}}乙国退
+}}
+正文。"""
+
+
+def test_bullets_hold_their_item_with_a_no_break_space() -> None:
+    """「• 」 with an ordinary space let a name move alone to the next line (the seed's 参战方 columns):
+    every bullet of a box, linked item or not, is followed by U+00A0; {{•}} separates as MediaWiki's."""
+    box = box_of(lead(SIDES))
+    for item in ("埃塞俄比亚", "[比利时]", "罗马尼亚", "[匈牙利]", "哥伦比亚", "澳大利亚", "卢森堡", "新西兰"):
+        assert f"•\u00a0{item}" in box, item
+    assert "甲国胜\u00a0• 乙国退" in box
+    assert not re.search(r"•[ \t]", box.replace("\u00a0• ", ""))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from zhwiki import markers as M
 from zhwiki import pipeline
+from zhwiki.render.blocks import shows_nothing
 from zhwiki.views.edition import convert_edition
 
 
@@ -86,3 +88,37 @@ def test_conversion_in_both_variants_with_page_rules() -> None:
     assert "韓戰中李奇威接任。史達林" in text(tw)
     # a word a rule changed carries its form in the other variant as a tooltip
     assert '<abbr title="zh-cn: 李奇微 · zh-tw: 李奇威">李奇威</abbr>' in tw
+
+
+def test_list_items_that_show_nothing_are_not_written() -> None:
+    """``* {{SomeUnknownNavThing}}`` (or a lone ``*``, a ``-{}-``, a template that renders nothing) left an
+    empty bullet; such an item is left out, its deeper items move up, and the template is still listed."""
+    src = ("列表：\n* 第一项\n* {{SomeUnknownNavThing}}\n* {{SomeUnknownNavThing|x=1}}\n* -{}-\n"
+           "* {{DEFAULTSORT:甲}}\n* <span></span>\n* 第二项\n*\n** 子项\n* <b></b>\n"
+           "# 一\n# {{Foo bar baz}}\n# 二\n")
+    lead = md(src)["index.md"]
+    items = [ln.strip() for ln in lead.splitlines() if ln.lstrip().startswith(("- ", "1. "))]
+    assert items == ["- 第一项", "- 第二项", "- 子项", "1. 一", "1. 二"], items
+    assert "&#8203;" not in lead
+    diag = pipeline.analyse(src, pipeline.Options(title="测试条目")).diag
+    assert diag.unknown_templates["SomeUnknownNavThing"] == 2 and diag.unknown_templates["Foo bar baz"] == 1
+    block = diag.source_block("测试条目")
+    assert "SomeUnknownNavThing" in block and "Foo bar baz" in block
+
+
+def test_template_lists_leave_out_items_that_show_nothing() -> None:
+    lead = md("{{Infobox military conflict\n| conflict = 某战\n| combatant1 = 甲国\n* {{SomeUnknownFlag}}\n* 乙国\n"
+              "| strength1 = {{bulleted list|{{UnknownA}}|一万}}\n"
+              "| commander1 = {{Collapsible list|title=将领|bullets=yes|{{UnknownB}}|丙}}\n}}\n正文。")["index.md"]
+    assert "•\u00a0乙国" in lead and "•\u00a0一万" in lead and "•\u00a0丙" in lead
+    assert not any(b in lead for b in ("•\u00a0<br>", "•\u00a0|", "•\u00a0</span>", "<br>•\u00a0\n", "•\u00a0 "))
+    assert lead.count("•") == 3
+
+
+def test_shows_nothing_counts_markers_and_empty_tags_as_nothing_and_text_images_anchors_as_something() -> None:
+    for empty in ("", " \t", M.BREAK, f"{M.NOCONV_OPEN}{M.NOCONV_CLOSE}", f"{M.SPAN_OPEN}3{M.ID_END}{M.SPAN_CLOSE}3{M.ID_END}",
+                  "&#8203;", "<b><i></i></b>", "<span class=\"x\"> </span><br>", "&nbsp;\u00a0"):
+        assert shows_nothing(empty), repr(empty)
+    for shown in ("甲", "<b>甲</b>", '<img src="a.png" alt="">', f"{M.BLOCK_OPEN}0{M.BLOCK_END}",
+                  f"{M.STASH_OPEN}1{M.STASH_CLOSE}", '<span id="mao"></span>', "[^1]", "0"):
+        assert not shows_nothing(shown), repr(shown)

@@ -177,3 +177,45 @@ def test_a_rule_hit_inside_a_template_still_gets_its_line() -> None:
     hit = RuleHit("韩国", "南韓", "noteTA 1", before="2008年，", after="真相委员会（英语：", place="s01.md")
     assert hit_line(prep, hit, "经过") == 4
     assert hit_line(prep, RuleHit("朝鲜", "北韓", "noteTA 1", before="无此", after="上下文"), None) is None
+
+
+# An infobox whose image caption is damaged, in the three ways body captions are (written for this test).
+BOX_CAPTIONS = """{{Infobox military conflict
+| conflict = 甲乙之战
+| image = [[File:Front line.jpg|前线[[战壕]]]]与阵地]]
+| date = 1950年
+}}
+{{Infobox settlement
+| name = 某镇
+| image_skyline = Skyline.png
+| image_skyline caption = 镇景，'''未闭合的粗体
+}}
+{{Infobox military conflict
+| conflict = 丙丁之战
+| image = Map.png
+| caption = 地图见[[某地图
+}}
+'''甲乙之战'''是一个用于测试的条目。
+== 经过 ==
+正文。
+"""
+
+
+def test_damaged_infobox_captions_are_reported_with_line_and_template() -> None:
+    """A damaged caption in an infobox's image=/caption= is listed as one in the body is: its line and box."""
+    art = pipeline.analyse(BOX_CAPTIONS, pipeline.Options(title="甲乙之战"))
+    md = convert_edition(art, "zh-cn").pages[0].markdown
+    block = art.diag.source_block("甲乙之战")
+    lines = [ln.strip() for ln in block.splitlines() if "damaged caption" in ln]
+    assert lines == [
+        "line 3, section «(lead)», in {{Infobox military conflict}}: damaged caption: "
+        "image caption after [[File:Front line.jpg]] repaired",
+        "line 9, section «(lead)», in {{Infobox settlement}}: damaged caption: "
+        "image caption of [[File:Skyline.png]] repaired (bold ''' not closed)",
+        "line 14, section «(lead)», in {{Infobox military conflict}}: damaged caption: "
+        "image caption of [[File:Map.png]] repaired (unclosed [[)",
+    ], block
+    caps = re.findall(r"<figcaption[^>]*>(.*?)（\[", md)
+    assert caps[0].startswith("图：前线[战壕](") and caps[0].endswith(")与阵地"), caps  # nothing dropped, nothing raw
+    assert caps[1] == "图：镇景，<b>未闭合的粗体</b>" and caps[2] == "图：地图见某地图", caps
+    assert "[[" not in md and "]]" not in md and "'''" not in md

@@ -20,6 +20,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.commands.build import build as mkdocs_build
@@ -37,7 +38,7 @@ from .conversion.tables import cache_dir
 from .conversion.variants import NAMES, VARIANTS, html_lang, is_traditional
 from .outputs import downloads
 from .source import SourceError, decode
-from .views import about, parallel, printpage
+from .views import about, notfound, parallel, printpage
 from .views.edition import convert_edition
 
 log = get_plugin_logger(__name__)
@@ -265,7 +266,13 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         return _set_html_lang(output, config)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str | None:
-        return _set_html_lang(output_content, config)  # 404.html is a theme template, not a page
+        output = _set_html_lang(output_content, config) or output_content  # 404.html is a theme template, not a page
+        if template_name == "404.html" and self.config.enabled:
+            # Links that work wherever it is shown: at any depth on a server and from file://.
+            folder = parallel.SITE_DIR if self.parallel_view else self.variant
+            served = urlsplit(self.root_url).path.rstrip("/") + f"/{folder}/"
+            output = notfound.relocatable(output, urlsplit(config.site_url or "").path or "/", served)
+        return output
 
     # -- after the build ----------------------------------------------------------------------
     @event_priority(50)  # before Material's search writes its index

@@ -320,37 +320,47 @@ def conversion_switches(text: str) -> tuple[bool, bool]:
 _QUOTE_RUN_RE = re.compile(r"'{2,}")
 
 
+def unbalanced_quotes(line: str) -> str | None:
+    """The apostrophe markup one line leaves open, ``italic ''`` or ``bold '''``; None when all pair up.
+
+    The count follows Parser::doQuotes: a run of 4 is an apostrophe plus bold, 5 or more is bold
+    italics, and when both counts are odd one bold run is read as an apostrophe plus italics.
+    """
+    if "''" not in line:
+        return None
+    n_i = n_b = 0
+    has_bold = False
+    for m in _QUOTE_RUN_RE.finditer(line):
+        n = len(m.group(0))
+        if n == 2:
+            n_i += 1
+        elif n in (3, 4):
+            n_b += 1
+            has_bold = True
+        else:
+            n_i += 1
+            n_b += 1
+    if n_i % 2 and n_b % 2 and has_bold:
+        n_i, n_b = n_i + 1, n_b - 1
+    if n_i % 2 or n_b % 2:
+        return "italic ''" if n_i % 2 else "bold '''"
+    return None
+
+
 def check_quotes(text: str, diag: Diagnostics, line_at) -> None:
-    """Report lines whose italic or bold apostrophes do not pair up.
+    """Report lines whose italic or bold apostrophes do not pair up (:func:`unbalanced_quotes`).
 
     MediaWiki closes them at the end of the line, and so does the renderer (blocks.quotes); this
-    only tells the editor.  The count follows Parser::doQuotes: a run of 4 is an apostrophe plus
-    bold, 5 or more is bold italics, and when both counts are odd one bold run is read as an
-    apostrophe plus italics.
+    only tells the editor.
     """
     if "''" not in text:
         return
     blank = _PROTECTED_RE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
     pos = 0
     for line in blank.split("\n"):
-        if "''" in line:
-            n_i = n_b = 0
-            has_bold = False
-            for m in _QUOTE_RUN_RE.finditer(line):
-                n = len(m.group(0))
-                if n == 2:
-                    n_i += 1
-                elif n in (3, 4):
-                    n_b += 1
-                    has_bold = True
-                else:
-                    n_i += 1
-                    n_b += 1
-            if n_i % 2 and n_b % 2 and has_bold:
-                n_i, n_b = n_i + 1, n_b - 1
-            if n_i % 2 or n_b % 2:
-                what = "italic ''" if n_i % 2 else "bold '''"
-                diag.defect("unbalanced quotes", f"{what} is not closed on its line; closed at the line's end", line_at(pos))
+        what = unbalanced_quotes(line)
+        if what:
+            diag.defect("unbalanced quotes", f"{what} is not closed on its line; closed at the line's end", line_at(pos))
         pos += len(line) + 1
 
 

@@ -9,6 +9,7 @@ import http.server
 import json
 import threading
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 import pytest
 from test_figures import png
@@ -24,7 +25,9 @@ ARTICLE = (
     "[[File:Kim Il-sung 1946.jpg|thumb|180px|[[金日成]]在发动战役前的照片，说明文字相当长以便在手机上超过一行宽度]]\n"
     "第一段正文。\n\n"
     "[[File:Missing picture.png|thumb|没有图片的说明文字也相当长，以便在手机上超过一行的宽度而被收起]]\n"
-    "第二段正文。\n"
+    "第二段正文。\n\n"
+    "[[File:Upright photo.png|thumb|upright]]\n"
+    "第三段正文。\n"
 )
 FIGS = """() => [...document.querySelectorAll('article figure.wiki-figure')].map(f => {
   const c = f.querySelector('figcaption'), img = f.querySelector('img');
@@ -42,6 +45,9 @@ def imaged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     png(root / "images" / "Kim_Il-sung_1946.jpg")
     (root / "images" / "Kim_Il-sung_1946.jpg.json").write_text(
         json.dumps({"author": "佚名", "licence": "Public domain"}), encoding="utf-8")
+    png(root / "images" / "Upright_photo.png")  # no caption, upright: 220 × 0.75 → 170 px, as MediaWiki
+    (root / "images" / "Upright_photo.png.json").write_text(
+        json.dumps({"author": "某摄影者", "licence": "CC BY 4.0"}), encoding="utf-8")
     src = root / "a.zh.wikitext"
     src.write_text(ARTICLE, encoding="utf-8")
     r = build_site(root / "site", source=src, extra_env={"ZHWIKI_IMAGES_DIR": str(root / "images"), "ZHWIKI_JOBS": "1"})
@@ -65,17 +71,23 @@ def test_figure_with_and_without_image(browser, imaged: str, variant: str, size:
     page = ctx.new_page()
     try:
         page.goto(f"{imaged}/{variant}/s01.html")
-        page.locator("article figure img").scroll_into_view_if_needed()  # the image loads lazily
-        page.wait_for_function("document.querySelector('article figure img').complete")
+        for img in page.locator("article figure img").all():
+            img.scroll_into_view_if_needed()  # the images load lazily
+        page.wait_for_function("[...document.querySelectorAll('article figure img')].every(i => i.complete)")
         figs = page.evaluate(FIGS)
-        assert len(figs) == 2, figs
-        shown, missing = figs
+        assert len(figs) == 3, figs
+        shown, missing, upright = figs
         fig = "图" if variant == "zh-cn" else "圖"
         assert shown["loaded"] == 2 and round(shown["img_w"]) == 180, shown  # copied, at the asked width
         assert shown["text"].startswith(f"{fig}：金日成") and "Public domain" in shown["text"], shown
         assert missing["img_w"] == 0 and missing["text"].startswith(f"{fig}：")
         assert missing["text"].endswith("（维基共享资源）" if variant == "zh-cn" else "（維基共享資源）"), missing
         assert missing["href"] == "https://commons.wikimedia.org/wiki/File:Missing_picture.png"
+        # No caption: no caption text of its own (never the file name), the source and credit kept.
+        assert upright["loaded"] == 2 and round(upright["img_w"]) == 170, upright
+        source = "（维基共享资源）" if variant == "zh-cn" else "（維基共享資源）"
+        assert upright["text"].startswith(fig + source) and "某摄影者" in upright["text"], upright
+        assert "Upright" not in upright["text"] and "photo" not in upright["text"], upright
         if size[0] < 600:
             assert missing["cap_h"] < 1.6 * missing["line"], missing  # collapsed to one line on a phone
             page.click("article figure.wiki-figure:not(.has-image)", position={"x": 5, "y": 5})
@@ -93,12 +105,14 @@ def test_seed_has_no_file_name_boxes(browser, server: str, size: tuple[int, int]
     ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = ctx.new_page()
     try:
-        for variant, fig in zip(VARIANTS, ("图：", "圖："), strict=True):
+        for variant, fig in zip(VARIANTS, ("图", "圖"), strict=True):
             page.goto(f"{server}/{variant}/s03.html")
             figs = page.evaluate(FIGS)
             assert figs, "the seed's 经过 page has figures"
             for f in figs:
                 assert f["text"].startswith(fig) and f["href"].startswith("https://commons.wikimedia.org/wiki/File:"), f
+                name = unquote(f["href"].rsplit(":", 1)[1]).rsplit(".", 1)[0]
+                assert name not in f["text"] and name.replace("_", " ") not in f["text"], f  # never the file name
                 assert f["cap_h"] < (1.6 if size[0] < 600 else 6) * f["line"], f
     finally:
         ctx.close()

@@ -63,23 +63,34 @@ def test_phone_infobox_stacks_and_keeps_names_whole(browser, server: str) -> Non
         ctx.close()
 
 
-# In the infobox's rows, a bullet and the first character of its item are on the same line (a sentence
-# after 「• 」 used to move whole to the next line, leaving the bullet alone: 状态 in the seed's infobox).
+# In the infobox, a bullet and the first character of its item are on the same line: in the rows (a
+# sentence after 「• 」 used to move whole to the next line, leaving the bullet alone: 状态) and in the
+# belligerent columns (澳大利亚, 哥伦比亚 under 武装援助 moved alone below their bullets).  The item's first
+# character is looked up in the following text nodes too, so linked and flagged items count.
 _LONE_BULLETS = """() => {
   const lone = [];
-  const walker = document.createTreeWalker(document.querySelector('article .infobox'), NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (!n.parentElement.offsetParent || !n.parentElement.closest('dd')) continue;
+  const box = document.querySelector('article .infobox');
+  const texts = [];
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n);
+  const rect = (n, i) => { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1); return r.getBoundingClientRect(); };
+  let checked = 0;
+  texts.forEach((n, k) => {
+    if (!n.parentElement.offsetParent || !n.parentElement.closest('dd, td, th')) return;
     for (let i = n.data.indexOf('•'); i >= 0; i = n.data.indexOf('•', i + 1)) {
-      let j = i + 1;
-      while (j < n.data.length && /\\s/.test(n.data[j])) j++;
-      if (j >= n.data.length) continue;
-      const a = document.createRange(); a.setStart(n, i); a.setEnd(n, i + 1);
-      const b = document.createRange(); b.setStart(n, j); b.setEnd(n, j + 1);
-      if (Math.abs(a.getBoundingClientRect().top - b.getBoundingClientRect().top) > 2) lone.push(n.data.slice(j, j + 12));
+      let m = n, j = i + 1, q = k;
+      while (true) {
+        while (j < m.data.length && /\\s/.test(m.data[j])) j++;
+        if (j < m.data.length || q + 1 >= texts.length) break;
+        m = texts[++q]; j = 0;
+      }
+      if (j >= m.data.length || !m.parentElement.offsetParent) continue;
+      checked++;
+      const a = rect(n, i), b = rect(m, j);  // same line: the two boxes overlap vertically (small text sits lower)
+      if (!(a.top < b.bottom - 1 && b.top < a.bottom - 1)) lone.push(m.data.slice(j, j + 12));
     }
-  }
-  return lone;
+  });
+  return {checked, lone};
 }"""
 
 
@@ -89,9 +100,10 @@ def test_infobox_bullets_stay_with_their_item(browser, server: str, size: tuple[
     page = ctx.new_page()
     try:
         page.goto(f"{server}/zh-cn/index.html")
-        for s in page.locator("article details.infobox-row > summary").all():
-            s.click()
-        assert "朝鲜进攻并占领韩国大部后被击退" in page.locator("article .infobox").inner_text()
-        assert page.evaluate(_LONE_BULLETS) == []
+        page.evaluate("() => document.querySelectorAll('article .infobox details').forEach(d => d.open = true)")
+        box = page.locator("article .infobox").inner_text()
+        assert "朝鲜进攻并占领韩国大部后被击退" in box and "埃塞俄比亚" in box and "罗马尼亚" in box
+        found = page.evaluate(_LONE_BULLETS)
+        assert found["checked"] > 140 and found["lone"] == []
     finally:
         ctx.close()

@@ -99,7 +99,7 @@ def test_for_paper_prints_each_source_once_without_screen_marks() -> None:
         '<sup id="s01--fnref:c9"><a class="footnote-ref" href="#s01--fn:c9">2</a></sup></p>'
         '<div class="footnote"><ol>\n<li id="s01--fn:c1"><p>书甲 <a class="footnote-backref" href="#s01--fnref:c1">↩</a></p></li>\n'
         '<li id="s01--fn:c9"><p>书乙 <a class="footnote-backref" href="#s01--fnref:c9">↩</a></p></li>\n</ol>\n</div>'
-        '<div class="infobox-sides"><table><tr><td>甲方<br>• 一<br>• 二</td></tr></table></div>'
+        '<div class="infobox-sides"><table><tr><td>甲方<br>•\u00a0一<br>• 二</td></tr></table></div>'
         '<p>规则带有提示，悬停即可看到它在其他版本中的写法。</p><table><tr><td>行内对照 第26行</td></tr></table>'
         # A figure as figures.py leaves it when the edition has no image: one caption line naming the file's page.
         '<figure class="wiki-figure" data-width="220" tabindex="0"><figcaption>图说（<a class="wiki-file" '
@@ -114,4 +114,4 @@ def test_for_paper_prints_each_source_once_without_screen_marks() -> None:
     fig = re.search(r"<figure\b.*?</figure>", out, re.S).group(0)
     assert fig.count("<figcaption>") == 1 and "<p>" not in fig and "图说" in fig
     assert '维基共享资源</a><span class="print-url"> https://commons.wikimedia.org/wiki/File:A.png</span>' in printpage.add_print_urls(fig)
-    assert "甲方" in out and " • 一" in out and "<br>" not in out
+    assert "甲方" in out and " •\u00a0一" in out and " •\u00a0二" in out and "<br>" not in out

@@ -32,6 +32,29 @@ _STASH_RE = re.compile(f"{M.STASH_OPEN}(\\d+){M.STASH_CLOSE}")
 _STASH_LINE_RE = re.compile(f"^\\s*{M.STASH_OPEN}(\\d+){M.STASH_CLOSE}\\s*$")
 
 
+_INVISIBLE_MARKS_RE = re.compile(
+    f"[{M.SPAN_OPEN}{M.SPAN_CLOSE}]\\d+{M.ID_END}|[{M.NOCONV_OPEN}{M.NOCONV_CLOSE}{M.BREAK}{M.QUOTE2}{M.QUOTE3}"
+    f"{M.QUOTE5}{M.LIST_OPEN}{M.LIST_CLOSE}]|&#8203;|&#x200b;|&nbsp;|&#160;|<br\\s*/?>|[\u200b\u00a0]")
+#: A pair of tags around nothing, unless it carries an ``id`` (an anchor a link may point at).
+_EMPTY_PAIR_RE = re.compile(r"<([a-zA-Z][\w-]*)\b(?![^>]*\bid=)[^>]*>\s*</\1\s*>")
+
+
+def shows_nothing(imd: str) -> bool:
+    """True when rendered IMD (one list item, one cell line) has nothing for a reader to see.
+
+    Nothing means only conversion markers, whitespace, zero-width or no-break spaces, ``<br>`` and
+    pairs of tags around nothing (an unknown template that rendered empty, a lone ``-{}-``).  Opaque
+    ``-{…}-`` blocks, stashed blocks, images and anchors with an ``id`` count as something.
+    """
+    if M.BLOCK_OPEN in imd or M.STASH_OPEN in imd:
+        return False
+    text = _INVISIBLE_MARKS_RE.sub("", imd)
+    while True:
+        text, n = _EMPTY_PAIR_RE.subn("", text)
+        if not n:
+            return not text.strip()
+
+
 def quotes(line: str) -> str:
     """Turn the apostrophe markers of one line into ``<i>``/``<b>`` (Parser::doQuotes)."""
     toks = _QUOTE_RE.findall(line)
@@ -109,7 +132,7 @@ def inline(imd: str) -> str:
         m = _LIST_RE.match(raw)
         line = raw[m.end():] if m else raw
         line = quotes(line.strip())
-        if line:
+        if line and not (m and shows_nothing(line)):  # a list line showing nothing leaves no empty line
             lines.append(line)
     return "<br>".join(lines) if any(_LIST_RE.match(r) for r in imd.split("\n")) else " ".join(lines)
 
@@ -121,6 +144,7 @@ def blockify(imd: str, stash: list[str]) -> str:
     dl: list[str] = []
     in_list = False
     list_depth = 0
+    skipped: list[int] = []  # depths of the open items left out because they show nothing
 
     def end_para() -> None:
         if para:
@@ -147,6 +171,17 @@ def blockify(imd: str, stash: list[str]) -> str:
         if m:
             prefix = _prefix(m)
             body = quotes(raw[m.end():].strip())
+            while skipped and len(prefix) <= skipped[-1]:
+                skipped.pop()
+            if prefix[-1] in "*#" and shows_nothing(body):
+                # An item with nothing to show (``* {{SomeNavThing}}`` whose template shows nothing, a
+                # lone ``*``) is not written: a reader would see an empty bullet.  Its deeper items
+                # move up one level in its place; an unknown template in it is still listed among
+                # the problems in the source.
+                skipped.append(len(prefix))
+                continue
+            for depth in reversed(skipped):
+                prefix = prefix[:depth - 1] + prefix[depth:]
             if set(prefix) <= {";", ":"} and (prefix[0] == ";" or dl):
                 # A definition list (``;term`` / ``:definition``), as MediaWiki's <dl>.
                 if not dl:
@@ -168,6 +203,7 @@ def blockify(imd: str, stash: list[str]) -> str:
             out.extend(_list_line(prefix, body))
             in_list = True
             continue
+        skipped.clear()
         line = quotes(raw.strip())
         if not line:
             end_dl()
@@ -245,9 +281,9 @@ def _list_line(prefix: str, body: str) -> list[str]:
     last = prefix[-1]
     indent = "    " * (depth - 1)
     if last == "*":
-        return [f"{indent}- {body}" if body else f"{indent}- &#8203;"]
+        return [f"{indent}- {body}"]
     if last == "#":
-        return [f"{indent}1. {body}" if body else f"{indent}1. &#8203;"]
+        return [f"{indent}1. {body}"]
     if last == ";":  # a term inside a bulleted or numbered list
         term, rest = split_term(body)
         if rest is not None:

@@ -7,6 +7,7 @@ leaves a placeholder line, so the line passes in blocks.py never touch its insid
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from urllib.parse import quote
@@ -39,7 +40,8 @@ CATEGORY_NS = ("category", "分类", "分類")
 IMAGE_OPTIONS = re.compile(
     r"^(thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright"
     r"|baseline|sub|super|top|text-top|middle|bottom|text-bottom|缩略图|縮略圖|有框|无框|無框"
-    r"|左|右|居中|无|無|\d+(x\d+)?px|x\d+px|upright=.*|link=.*|alt=.*|page=.*|lang=.*|class=.*)$",
+    r"|左|右|居中|无|無|\d+(x\d+)?px|x\d+px|upright=.*|upright\s+[\d.]+|右上_?[\d.]*|link=.*|alt=.*|page=.*|lang=.*"
+    r"|class=.*)$",
     re.I,
 )
 INTERLANG = re.compile(r"^[a-z]{2,3}(-[a-z]+)?$")
@@ -481,13 +483,15 @@ def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> 
     if ctx.in_heading:
         return ""
     # One compact line 图：caption（维基共享资源）; the converter writes 圖/維基共享資源 in Traditional
-    # variants.  The plugin glue (figures.py) adds the image when images_dir holds the file.
-    shown = cap or M.noconv(escape.text(name))
+    # variants.  The plugin glue (figures.py) adds the image when images_dir holds the file.  A figure
+    # without a caption has no caption text of its own (MediaWiki shows none, never the file name):
+    # 图（维基共享资源）, the source line a reader needs.
+    shown = f"：{cap}" if cap and not blocks.shows_nothing(cap) else ""
     width = _width(_split_pipes(str(node.text))) if node.text is not None else None
     wattr = f' data-width="{width}"' if width else ""
     parts = [
         f'<figure class="wiki-figure" tabindex="0"{wattr} markdown="1">',
-        f'<figcaption markdown="span">图：{shown}'
+        f'<figcaption markdown="span">图{shown}'
         f'（[维基共享资源]({escape.url(href)}){{ .wiki-file title="{alt_attr}" }}）</figcaption>',
         "</figure>",
     ]
@@ -495,19 +499,45 @@ def render_file(node: Wikilink, ctx: RenderContext, extra_caption: str = "") -> 
 
 
 _FRAMED = re.compile(r"^(thumb|thumbnail|frame|framed|缩略图|縮略圖|有框)$", re.I)
+#: Options that show the image at the default thumbnail width when no size is given.
+_DEFAULT_WIDTH = re.compile(r"^(thumb|thumbnail|frame|framed|frameless|缩略图|縮略圖|有框|无框|無框)$", re.I)
 _SIZE = re.compile(r"^(?:(\d+)(?:x(\d+))?|x(\d+))\s*px$", re.I)
+#: ``upright``, ``upright=N``, ``upright N`` and zh.wikipedia's ``右上``, ``右上N``, ``右上_N``.
+UPRIGHT = re.compile(r"^(?:upright|右上)(?:\s*=\s*|\s+|_)?([\d.]*)$", re.I)
+#: MediaWiki's default thumbnail width ($wgThumbLimits, user option thumbsize) in px.
+THUMB_WIDTH = 220
+#: MediaWiki's $wgThumbUpright: the factor of a bare ``upright``.
+THUMB_UPRIGHT = 0.75
 
 
 def _width(parts: list[str]) -> int | None:
-    """The width the wikitext asks for: ``NNNpx``, else MediaWiki's 220 px for a thumbnail."""
+    """The width in px the wikitext asks for, as MediaWiki's Linker::makeImageLink computes it.
+
+    An explicit ``NNNpx`` (or ``NNNxMMMpx``) wins.  Otherwise a thumbnail, frame or frameless image is
+    220 px (THUMB_WIDTH), scaled by ``upright=N`` (a bare ``upright``, ``upright=0`` or a value that is
+    not a number up to 10: 0.75, $wgThumbUpright) and rounded to the nearest 10 px, halves up, as PHP's
+    ``round(…, -1)``.  A plain image without a size: None (its own width).
+    """
     thumb = False
+    factor = None
     for p in parts:
         ps = p.strip()
         m = _SIZE.match(ps)
         if m and (m.group(1) or m.group(3)):
             return int(m.group(1) or m.group(3))
-        thumb = thumb or bool(_FRAMED.match(ps))
-    return 220 if thumb else None
+        thumb = thumb or bool(_DEFAULT_WIDTH.match(ps))
+        u = UPRIGHT.match(ps)
+        if u:
+            try:
+                factor = float(u.group(1) or 0)
+            except ValueError:  # 1.2.3
+                factor = 0.0
+            factor = factor if 0 < factor <= 10 else THUMB_UPRIGHT
+    if not thumb:
+        return None
+    if factor is None:
+        return THUMB_WIDTH
+    return max(10, math.floor(THUMB_WIDTH * factor / 10 + 0.5) * 10)
 
 
 def _is_icon(parts: list[str]) -> bool:

@@ -14,12 +14,18 @@ from pathlib import Path
 from mwparserfromhell.nodes import Template
 
 from ..render import escape
+from ..render.blocks import shows_nothing
 from ..render.context import RenderContext
 from .registry import arg, arg_code, name_of, positional, register, register_missing
 
 #: Arrows by direction and element symbols by Chinese name (data/symbols.json).
 SYMBOLS: dict[str, dict[str, str]] = json.loads(
     (Path(__file__).parent / "data" / "symbols.json").read_text(encoding="utf-8"))
+
+#: A list item's bullet as written into a line of items: 「•」 and a no-break space (U+00A0), so the
+#: bullet and the first word of its item never land on different lines (UAX #14: no break either side
+#: of U+00A0), whatever the ``word-break`` of the box around them.
+BULLET = "•\u00a0"
 
 _TAGS = {"small": "small", "smaller": "small", "big": "big", "larger": "big", "large": "big",
          "sup": "sup", "sub": "sub", "u": "u", "underline": "u", "s": "s", "strike": "s",
@@ -54,9 +60,11 @@ def text_style(node: Template, ctx: RenderContext) -> str:
 
 
 def _items(node: Template, ctx: RenderContext) -> list[str]:
-    """The list items: positional values, written bare or as ``1=``, ``2=`` …"""
-    return [ctx.inline(p.value) for p in node.params
-            if (not p.showkey or str(p.name).strip().isdigit()) and str(p.value).strip()]
+    """The list items: positional values, written bare or as ``1=``, ``2=`` …, without those that
+    show nothing once rendered (an item holding only an unknown template: no empty bullet)."""
+    items = [ctx.inline(p.value) for p in node.params
+             if (not p.showkey or str(p.name).strip().isdigit()) and str(p.value).strip()]
+    return [i for i in items if not shows_nothing(i)]
 
 
 @register("formatting", "plainlist", "plain list", "flatlist", "flat list", "unbulleted list", "ubl",
@@ -75,7 +83,7 @@ def plainlist(node: Template, ctx: RenderContext) -> str:
     if name in ("hlist", "flatlist", "flat list"):
         return " · ".join(items)
     if name in ("bulleted list", "blist"):
-        return "<br>".join(f"• {i}" for i in items)
+        return "<br>".join(BULLET + i for i in items)
     if name == "ordered list":
         return "<br>".join(f"{n}. {i}" for n, i in enumerate(items, 1))
     return "<br>".join(items)
@@ -87,7 +95,7 @@ def collapsible_list(node: Template, ctx: RenderContext) -> str:
     title = arg_code(node, "title")
     bullets = arg(node, "bullets").lower() in ("yes", "y", "true", "1", "on")
     items = _items(node, ctx)
-    lines = [f"• {i}" if bullets else i for i in items]
+    lines = [BULLET + i if bullets else i for i in items]
     head = ctx.inline(title) if title is not None else ""
     if head.strip():
         lines.insert(0, f'<b class="list-title">{head}</b>')
@@ -123,7 +131,10 @@ def nbsp(node: Template, ctx: RenderContext) -> str:
 
 @register("formatting", "•", "dot", "middot", "·", "\\", "spaced ndash", "snd", "ndash", "mdash", "en dash")
 def punctuation(node: Template, ctx: RenderContext) -> str:
-    return {"•": " • ", "dot": " · ", "middot": "·", "·": " · ", "\\": " / ", "spaced ndash": " – ",
+    """Separators between items: ``{{•}}``, ``{{·}}`` and ``{{dot}}`` are written as MediaWiki's
+    ``&nbsp;<b>•</b>&#32;``, a no-break space before the mark and a space after, so a line may
+    break after the separator but never puts it at the start of a line."""
+    return {"•": "\u00a0• ", "dot": "\u00a0· ", "middot": "·", "·": "\u00a0· ", "\\": " / ", "spaced ndash": " – ",
             "snd": " – ", "ndash": "–", "mdash": "—", "en dash": "–"}.get(name_of(node), "")
 
 

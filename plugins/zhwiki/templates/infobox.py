@@ -17,10 +17,11 @@ import re
 from mwparserfromhell.nodes import Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from .. import markers as M
+from ..render.blocks import shows_nothing
 from ..render.context import RenderContext
 from . import infobox_data as D
-from .media import figure, file_name
+from .formatting import BULLET
+from .media import damaged_file_link, figure, file_name
 from .registry import REGISTRY, alias, arg, arg_code, lookup, name_of, param_names, register, register_exact
 
 ROWS = [
@@ -42,7 +43,7 @@ def _lines(code: Wikicode) -> list[list[Node]]:
     lines: list[list[Node]] = [[]]
     for nd in code.nodes:
         if isinstance(nd, Tag) and not nd.wiki_markup and str(nd.tag).strip().lower() == "li" and nd.contents is not None:
-            lines.append([Text("• "), *nd.contents.nodes])  # ``<li>甲<li>乙``: one bulleted line each
+            lines.append([Text(BULLET), *nd.contents.nodes])  # ``<li>甲<li>乙``: one bulleted line each
             lines.append([])
             continue
         if isinstance(nd, Text) and "\n" in nd.value:
@@ -93,10 +94,10 @@ def cell(ctx: RenderContext, code: Wikicode | None) -> str:
                 k += 1
             line = line[k:]
             depth = len(markup)
-            prefix = "&emsp;" * (depth - 1) + ("• " if markup[-1] in "*#" else "")
+            prefix = "&emsp;" * (depth - 1) + (BULLET if markup[-1] in "*#" else "")
         line = [nd for nd in line if not is_icon(nd)]
         text = ctx.inline(Wikicode(line)).strip()
-        if text.replace(M.BREAK, "").strip():  # a line holding only a -{}- blocker is empty
+        if not shows_nothing(text):  # a line holding only a -{}- blocker or an empty template is left out
             out.append(prefix + text)
     value = "<br>".join(out).replace("\n", " ")
     value = _BR_RUN.sub("<br>", value)
@@ -113,7 +114,7 @@ def _image(ctx: RenderContext, node: Template) -> str:
     image = arg(node, "image", "image_name", "img")
     if not image:
         return ""
-    return figure(ctx, file_name(image), arg(node, "caption", "image_caption"), arg(node, "alt")).strip()
+    return image_figure(ctx, image, arg(node, "caption", "image_caption"), arg(node, "alt"))
 
 
 def _definitions(rows: list[tuple[str, str]]) -> list[str]:
@@ -277,7 +278,21 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
         caps += [head + w for w in ("说明", "說明", "注释", "註釋", "描述")] + ["说明", "說明", "caption"]
     caption = next((params[c] for c in caps if params.get(c, "").strip()), "")
     alt = next((params[c] for c in (f"{base} alt", f"{stem} alt", "alt") if params.get(c, "").strip()), "")
-    return figure(ctx, name, caption, alt).strip()
+    return image_figure(ctx, value, caption, alt)
+
+
+def image_figure(ctx: RenderContext, value: str, caption: str, alt: str) -> str:
+    """The figure of an infobox image value (a file name or a whole ``[[File:…]]``) and its caption.
+
+    A file link that an inner link closed early (``image=[[File:X|说明[[甲]]]]其余]]``) is reported as
+    a damaged caption, as in the body, and its repaired caption is shown when the box has none.
+    """
+    damaged = damaged_file_link(value)
+    if damaged is None:
+        return figure(ctx, file_name(value), caption, alt).strip()
+    name, repaired = damaged
+    ctx.defect("damaged caption", f"image caption after [[File:{name}]] repaired", value)
+    return figure(ctx, name, caption or repaired, alt).strip()
 
 
 def _collect(node: Template, ctx: RenderContext, box: _Box, title_key: str | None) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 
-from mwparserfromhell.nodes import Template, Wikilink
+import mwparserfromhell
+from mwparserfromhell.nodes import Template, Text, Wikilink
 
 from .. import markers as M
 from ..render import escape
 from ..render.context import RenderContext
 from ..render.html import safe_url
+from ..source import unbalanced_quotes
 from .registry import arg, arg_code, register
 
 _FILE_RE = re.compile(r"\[\[\s*(?:File|Image|文件|檔案|图像|圖像|图片|圖片)\s*:\s*([^|\]]+)", re.I)
@@ -29,8 +31,47 @@ def file_name(value: str) -> str:
     return name
 
 
+def damaged_file_link(value: str) -> tuple[str, str] | None:
+    """An image value whose file link an inner link closed early, as in the body (quirk Q3).
+
+    ``[[File:X.jpg|说明[[甲]]]]其余]]``: the parser closes the file link at ``]]]]`` and leaves
+    ``其余]]`` as text.  Returns (file name, the caption repaired as wikitext: the link's last part and
+    the text up to the last ``]]`` of its line), or None for any other value.
+    """
+    if "[[" not in value:
+        return None
+    nodes = mwparserfromhell.parse(value, skip_style_tags=True).nodes
+    for i, nd in enumerate(nodes):
+        if isinstance(nd, Wikilink) and _FILE_RE.match(str(nd)):
+            first = "".join(str(n) for n in nodes[i + 1:]).split("\n", 1)[0]
+            k = first.rfind("]]")
+            if k < 0 or "[[" in first[:k]:
+                return None
+            last = str(nd.text).split("|")[-1] if nd.text is not None else ""
+            return file_name(str(nd)), last + first[:k]
+        if not (isinstance(nd, Text) and not nd.value.strip()):
+            return None
+    return None
+
+
+def _repaired_caption(ctx: RenderContext, name: str, caption: str) -> str:
+    """*caption* with stray ``[[``/``]]`` removed; a damaged caption (those, or ``''``/``'''`` left
+    open on a line) is reported as in the body, with its line and the template it stands in."""
+    faults = [f"{q} not closed" for q in filter(None, map(unbalanced_quotes, caption.split("\n")))]
+    code = mwparserfromhell.parse(caption, skip_style_tags=True)
+    for nd in code.nodes:
+        if isinstance(nd, Text) and ("[[" in nd.value or "]]" in nd.value):
+            faults += [w for tok, w in (("[[", "unclosed [["), ("]]", "stray ]]")) if tok in nd.value and w not in faults]
+            nd.value = nd.value.replace("[[", "").replace("]]", "")
+    if not faults:
+        return caption
+    ctx.defect("damaged caption", f"image caption of [[File:{name}]] repaired ({', '.join(faults)})", caption)
+    return str(code)
+
+
 def figure(ctx: RenderContext, name: str, caption: str = "", alt: str = "") -> str:
     """A figure for *name* with *caption* (wikitext), through the renderer's file handler."""
+    caption = _repaired_caption(ctx, name, caption) if caption else caption
     opts = "thumb"
     if alt:
         opts += f"|alt={alt}"

@@ -203,7 +203,7 @@ def for_paper(doc: str) -> str:
 
 def _run_on(table: str) -> str:
     """The infobox's side-by-side table with its one-item lines run on (· between items), so it fits on paper."""
-    table = re.sub(r"<br\s*/?>\s*•\s*", " • ", table)
+    table = re.sub(r"<br\s*/?>\s*•\s*", " •\u00a0", table)  # a bullet keeps its item on its line
     return re.sub(r"<br\s*/?>", '<span class="print-sep"> · </span>', table)
 
 

@@ -228,6 +228,7 @@ from . import (  # noqa: E402,F401
     quotes,
     references,
     stations,
+    swatches,
     taxobox,
     tickers,
     units,

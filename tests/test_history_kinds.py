@@ -1,0 +1,73 @@
+"""Template kinds of history, politics, organisations and events articles (issue 18, census of a
+held-out sample of forty such articles).
+
+Each input is written for the test in the form the census met it; the expected text is what
+zh.wikipedia shows, in zh-cn and zh-tw.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_inline_kinds import markdown, text, unknown
+
+from zhwiki import pipeline
+
+TITLE = "测试条目"
+
+
+def problems(src: str) -> list[tuple[str, str]]:
+    return [(d.kind, d.message) for d in pipeline.analyse(src, pipeline.Options(title=TITLE)).diag.defects]
+
+
+# -- references and notes written as Chinese-named templates (Template:参, 参考, RefTag; 注, 备注) ----
+REFS = (
+    "明朝{{注|亡國之年有二說{{参|name=开国|《明史》卷一}}。}}是朝代"
+    "{{参|name=\"one\"|{{cite book |author=徐俊 |title=名号探源 |year=2000 }}}}，"
+    "又称大明{{参考|name=隱喻|1=陈元，2016}}。再引{{参|name=开国}}与{{RefTag|name=隱喻}}。"
+    "{{备注|1=这是分法<ref name=\"x\">张国光</ref>}}\n\n== 参考 ==\n{{reflist}}\n"
+)
+
+
+def test_chinese_named_reference_templates_are_footnotes_that_can_be_cited_again() -> None:
+    md = markdown(REFS)
+    lead = md.split("\n")[0]
+    # three sources cited in the lead: 开国 (inside the note, then again), one, 隱喻 (twice)
+    assert "是朝代[^2]" in lead and "又称大明[^3]" in lead
+    assert "再引[^1]与[^3]" in lead
+    assert "[^1]: 《明史》卷一" in md and "[^3]: 陈元，2016" in md and "徐俊. 名号探源. 2000." in md
+    assert unknown(REFS) == {}
+    assert not [p for p in problems(REFS) if p[0] in ("undefined ref", "empty ref")]
+
+
+def test_chinese_named_note_templates_are_notes_in_both_scripts() -> None:
+    cn, tw = text(REFS), text(REFS, "zh-tw")
+    assert "[注1]" in cn and "[注2]" in cn
+    assert "[註1]" in tw and "[註2]" in tw
+    md = markdown(REFS)
+    assert "亡国之年有二说[^1]。" in md  # the note's text, converted, citing its source
+    assert "这是分法[^4]" in md
+
+
+def test_reference_template_citing_an_unknown_name_is_reported_not_shown() -> None:
+    src = "甲{{参|name=无此名}}乙"
+    assert markdown(src).startswith("甲[^1]乙")  # the placeholder footnote, as for <ref name=…/>
+    assert "来源缺失（无此名）" in markdown(src)
+    assert ("undefined ref", "ref «无此名» is cited but never defined; a placeholder is shown") in problems(src)
+
+
+# -- colour keys, party colours and seat counts --------------------------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{colorbox|#9E9|自民党}} {{Colorbox|#FDF|社会党}}", "自民党 社会党", "自民黨 社會黨"),
+    ("{{colour box|#3cade1}} 蓝色", "蓝色", "藍色"),  # a bare colour has no text form
+    ("{{Color box|{{Party meta/color/民主進步黨}}}} 绿色", "绿色", "綠色"),
+    ("{{legend0|#ebc0b3|俄控区}}", "俄控区", "俄控區"),
+    ("代表色{{Party meta/color/公明黨}}", "代表色", "代表色"),
+    ("{{Party meta/shortname/中國國民黨}}", "中国国民党", "中國國民黨"),
+    ("{{Composition bar|151|2148|hex=#1B9431}}", "151 / 2,148", "151 / 2,148"),
+    ("{{Infobox political party/seats|28|245|hex={{Party meta/color/公明黨}}|per=1}}", "28 / 245", "28 / 245"),
+])
+def test_colour_keys_show_their_text_and_seat_bars_their_numbers(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+    assert "#" not in text(src)  # never a colour value as text

@@ -71,3 +71,23 @@ def test_colour_keys_show_their_text_and_seat_bars_their_numbers(src: str, cn: s
     assert text(src, "zh-tw") == tw
     assert unknown(src) == {}
     assert "#" not in text(src)  # never a colour value as text
+
+
+# -- historical states, dominions, partially recognised states, party and service codes -------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{flagcountry|UKGBI}}", "英国", "英國"),
+    ("{{flagcountry|British Raj}}", "英属印度", "英屬印度"),
+    ("{{flagcountry|Dominion of New Zealand}}", "新西兰", "紐西蘭"),
+    ("{{flag|Newfoundland}}", "纽芬兰", "紐芬蘭"),
+    ("{{flag|Donetsk People's Republic}}", "顿涅茨克人民共和国", "頓涅茨克人民共和國"),
+    ("{{flag|Abkhazia}}、{{flag|South Ossetia}}", "阿布哈兹、南奥塞梯", "阿布哈茲、南奧塞梯"),
+    ("{{flagicon|Kingdom of Hejaz|1917}} 費薩爾一世", "汉志王国 费萨尔一世", "漢志王國 費薩爾一世"),
+    ("{{flag|Azerbaijan Democratic Republic}}", "阿塞拜疆民主共和国", "亞塞拜然民主共和國"),
+    ("{{ROCMP}}", "中华民国宪兵", "中華民國憲兵"),
+    ("{{Np}}、{{NONP}}", "新党、无党籍", "新黨、無黨籍"),
+])
+def test_historical_states_and_more_codes_are_named(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+    assert not [p for p in problems(src) if p[0] == "unknown country"]

@@ -7,12 +7,19 @@ zh.wikipedia shows, in zh-cn and zh-tw.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_inline_kinds import markdown, text, unknown
 
 from zhwiki import pipeline
 
 TITLE = "测试条目"
+
+
+def read(src: str, variant: str = "zh-cn") -> str:
+    """What a reader reads: the lead's text with Markdown links reduced to their text."""
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?", r"\1", text(src, variant))
 
 
 def problems(src: str) -> list[tuple[str, str]]:
@@ -91,3 +98,20 @@ def test_historical_states_and_more_codes_are_named(src: str, cn: str, tw: str) 
     assert text(src, "zh-tw") == tw
     assert unknown(src) == {}
     assert not [p for p in problems(src) if p[0] == "unknown country"]
+
+
+# -- language codes zh.wikipedia accepts that are not ISO 639 codes; links to any language -------------
+def test_non_iso_language_codes_are_their_language() -> None:
+    src = "{{link-jp|獨立混成第44旅團|独立混成第44旅団 (日本軍)}}，{{lang-gr|Καθολική Εκκλησία}}"
+    assert read(src) == "独立混成第44旅团（日语：独立混成第44旅団 (日本軍)），希腊语：Καθολική Εκκλησία"
+    assert read(src, "zh-tw") == "獨立混成第44旅團（日語：独立混成第44旅団 (日本軍)），希臘語：Καθολική Εκκλησία"
+    md = markdown(src)
+    assert "https://ja.wikipedia.org/wiki/" in md and 'lang="el"' in md
+    assert unknown(src) == {}
+
+
+def test_link_template_for_any_language_code_links_that_wikipedia() -> None:
+    src = "{{link-ar|阿拉伯联盟|جامعة الدول العربية}}"
+    assert read(src) == "阿拉伯联盟（阿拉伯语：جامعة الدول العربية）"
+    assert "https://ar.wikipedia.org/wiki/" in markdown(src)
+    assert unknown(src) == {}

@@ -115,3 +115,56 @@ def test_link_template_for_any_language_code_links_that_wikipedia() -> None:
     assert read(src) == "阿拉伯联盟（阿拉伯语：جامعة الدول العربية）"
     assert "https://ar.wikipedia.org/wiki/" in markdown(src)
     assert unknown(src) == {}
+
+
+# -- periods: date ranges and elapsed times in any units ---------------------------------------------
+@pytest.mark.parametrize("src,cn", [
+    ("{{start and end dates|1789|5|5|1799|11|9|df=yes}}", "1789年5月5日—1799年11月9日"),
+    ("{{Start and end dates|1914|7}}", "1914年7月—"),
+    ("{{開始結束|618年6月18日||907年5月12日||}}", "618年6月18日—907年5月12日"),
+    ("{{開始結束|960年|2月4日|1279年|3月19日}}", "960年2月4日—1279年3月19日"),
+    ("{{Age in months, weeks and days|month1=05|day1=5|year1=1789|month2=11|day2=9|year2=1799}}", "126个月4天"),
+    ("{{Age in weeks and days|month1=1|day1=1|year1=2000|month2=1|day2=20|year2=2000}}", "2周5天"),
+    ("{{Age in years and weeks|month1=1|day1=1|year1=2000|month2=1|day2=20|year2=2003}}", "3年2周"),
+])
+def test_date_ranges_and_elapsed_times(src: str, cn: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == cn.replace("个", "個")
+    assert unknown(src) == {}
+
+
+# -- identifiers, notices, hatnotes and directives ------------------------------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("Tughra Books, 2006, {{ISBN|1-59784-054-8}}, p. 29.", "Tughra Books, 2006, ISBN 1-59784-054-8, p. 29.",
+     "Tughra Books, 2006, ISBN 1-59784-054-8, p. 29."),
+    ("{{ISBN|978-0-19-922721-1|0-415-77099-6}}", "ISBN 978-0-19-922721-1、ISBN 0-415-77099-6",
+     "ISBN 978-0-19-922721-1、ISBN 0-415-77099-6"),
+    ("{{OCLC|12345}}", "OCLC 12345", "OCLC 12345"),
+    ("但中产阶级和贵族冲突日益严重。{{請求來源}}", "但中产阶级和贵族冲突日益严重。[来源请求]", "但中產階級和貴族衝突日益嚴重。[來源請求]"),
+    ("引文<ref>{{cite news|title=T|url=https://example.org}}{{cbignore}}</ref>", "引文[^1]", "引文[^1]"),
+])
+def test_identifiers_markers_and_directives(src: str, cn: str, tw: str) -> None:
+    assert read(src).split("\n")[0] == cn
+    assert read(src, "zh-tw").split("\n")[0] == tw
+    assert unknown(src) == {}
+
+
+@pytest.mark.parametrize("name,words", [
+    ("Current warfare|date=February 2022", "本条目内容涉及正在进行的战争"),
+    ("Blpsources|time=2019-12-18T19:00:48+00:00", "本条目在世人物传记需要补充来源"),
+    ("Untranslated-jargon|time=2016-02-11", "本条目含有未翻译的术语"),
+])
+def test_event_and_cleanup_notices_are_worded(name: str, words: str) -> None:
+    src = "{{" + name + "}}\n'''甲'''是乙。"
+    assert words in markdown(src)
+    assert unknown(src) == {}
+
+
+def test_redirect_multi_names_each_redirect_and_each_other_use() -> None:
+    src = ("{{redirect-multi|2|國民黨|KMT|其他名稱相同及相似的政黨|6=中华人民共和国政党|7=中国国民党革命委员会}}\n"
+           "'''中國國民黨'''是政党。")
+    first = read(src).split("\n\n")[0]
+    assert first.startswith("“国民党”和“KMT”重定向至此。")
+    assert "关于其他名称相同及相似的政党，请见“国民党 (消歧义)”。" in first
+    assert "关于中华人民共和国政党，请见“中国国民党革命委员会”。" in first
+    assert unknown(src) == {}

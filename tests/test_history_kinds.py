@@ -168,3 +168,60 @@ def test_redirect_multi_names_each_redirect_and_each_other_use() -> None:
     assert "关于其他名称相同及相似的政党，请见“国民党 (消歧义)”。" in first
     assert "关于中华人民共和国政党，请见“中国国民党革命委员会”。" in first
     assert unknown(src) == {}
+
+
+# -- succession boxes: the start box … end box series as one table ------------------------------------
+SUCCESSION = """'''甲'''是人。
+
+== 要职承续 ==
+{{start box}}
+{{s-gov|roc}}
+|-
+|colspan="3" style="text-align: center;"|'''[[行政院]]'''
+|-
+{{s-before|[[丁懋時]]}}
+{{s-title|[[行政院新聞局|新聞局局長]]<br />第九任|1979年－1984年}}
+{{s-after|[[張京育]]}}
+|-
+{{s-before|[[連戰|連　戰]]}}
+{{s-title|[[臺灣省政府主席|台灣省主席]]}}
+{{s-vacant||next=[[趙守博]]}}
+{{s-new|reason=}}
+{{s-title|[[台灣省省長]]}}
+{{s-none|職位廢除|省虛級化}}
+|-
+|colspan="3" style="text-align: center;"|'''{{PFP}}'''
+|-
+{{s-new}}
+{{s-title|親民黨主席}}
+{{s-inc}}
+{{end box}}
+"""
+
+
+def section(src: str, variant: str = "zh-cn") -> str:
+    article = pipeline.analyse(src, pipeline.Options(title=TITLE))
+    from zhwiki.views.edition import convert_edition
+
+    return [p.markdown for p in convert_edition(article, variant).pages if p.path != "index.md"][0]
+
+
+def test_succession_series_is_one_table_with_its_header_rows_and_no_table_markup() -> None:
+    md = re.sub(r"\]\([^)]*\)", "]", section(SUCCESSION))
+    assert "| 前任 | 职位 | 继任 |" in md
+    assert "|   | <b>[行政院]</b> |   |" in md
+    assert "| [丁懋时] | [新闻局局长]<br>第九任（1979年－1984年） | [张京育] |" in md
+    assert "| [连　战] | [台湾省主席] | 空缺（继任：[赵守博]） |" in md
+    assert "| 新设立 | [台湾省省长] | 职位废除（省虚级化） |" in md
+    assert "|   | <b>亲民党</b> |   |" in md
+    assert "| 新设立 | 亲民党主席 | 现任 |" in md
+    assert "&#124;" not in md and "colspan" not in md  # no raw table line reaches a reader
+    assert unknown(SUCCESSION) == {}
+    tw = section(SUCCESSION, "zh-tw")
+    assert "| 前任 | 職位 | 繼任 |" in tw and "現任" in tw and "新設立" in tw
+
+
+def test_succession_parts_alone_are_lines_and_take_positional_names() -> None:
+    src = "{{s-bef|[[甲]]}}\n{{s-ttl|乙|1990年－1995年}}\n{{s-aft|丙}}\n{{s-inc}}"
+    t = re.sub(r"\]\([^)]*\)", "]", text(src))
+    assert t.split("\n\n") == ["前任：[甲]", "乙（1990年－1995年）", "继任：丙", "继任：现任"]

@@ -181,6 +181,8 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
         return None
     if name_of(node) in exits.STARTS:  # {{Start expwy exit box}} … {{End expwy exit box}}: one table
         return exits.fold(nodes, i, ctx)
+    if name_of(node) in succession.STARTS:  # {{start box}} … {{end box}}: one succession table
+        return succession.fold(nodes, i, ctx)
     spec = lookup(str(node.name))
     if spec is None:
         return None
@@ -231,6 +233,7 @@ from . import (  # noqa: E402,F401
     quotes,
     references,
     stations,
+    succession,
     swatches,
     taxobox,
     tickers,

@@ -36,6 +36,18 @@ def start_and_end(node: Template, ctx: RenderContext) -> str:
     return escape.text(f"{start}—{zh_date(b, sum(1 for v in pos[3:6] if v))}")
 
 
+@register("dates", "start date and years ago", "end date and years ago")
+def start_date_and_years_ago(node: Template, ctx: RenderContext) -> str:
+    """``{{start date and years ago|df=yes|1789|04|30}}`` → 1789年4月30日（236年前）: the date, then the
+    whole years from it to the build date."""
+    pos = positional(node)
+    a = date_at(node, 1)
+    if a is None:
+        return ""
+    years = ymwd(a, today())[0]
+    return escape.text(f"{zh_date(a, sum(1 for v in pos[0:3] if v))}（{years}年前）")
+
+
 _UNITS = ("years", "months", "weeks", "days")
 _AGE_NAME = re.compile(r"age in ((?:years|months|weeks|days)(?:(?:, | and |, and )(?:years|months|weeks|days))*)")
 

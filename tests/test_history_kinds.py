@@ -225,3 +225,74 @@ def test_succession_parts_alone_are_lines_and_take_positional_names() -> None:
     src = "{{s-bef|[[甲]]}}\n{{s-ttl|乙|1990年－1995年}}\n{{s-aft|丙}}\n{{s-inc}}"
     t = re.sub(r"\]\([^)]*\)", "]", text(src))
     assert t.split("\n\n") == ["前任：[甲]", "乙（1990年－1995年）", "继任：丙", "继任：现任"]
+
+
+# -- election result boxes ------------------------------------------------------------------------------
+ELECTION = """'''甲选举'''是选举。
+{{Election box begin | title=[[2016年美國總統選舉|2016年]]佛蒙特州選舉}}
+{{Election box candidate with party link|party=民主党 (美国)|candidate=[[伯尼·桑德斯]]|votes=192243|percentage=67.4|change=-4.6}}
+{{Election box winning candidate with party link|party=共和党 (美国)|candidate=甲|votes=73447|percentage=25.8|change=+0.9}}
+{{Election box majority|votes=118796|percentage=41.6|change=}}
+{{Election box turnout|votes=285284|percentage=60.5}}
+{{Election box gain with party link|winner=共和党 (美国)|loser=民主党 (美国)|swing=-2.7}}
+{{Election box end}}
+"""
+
+
+def test_election_box_series_is_one_result_table() -> None:
+    md = re.sub(r"\]\([^)]*\)", "]", markdown(ELECTION))
+    assert "| 政党 | 候选人 | 得票 | 得票率 | ± |" in md
+    assert "| [民主党] | [伯尼·桑德斯] | 192,243 | 67.4% | -4.6 |" in md
+    assert "| **[共和党]** | **甲** | **73,447** | **25.8%** | **+0.9** |" in md
+    assert "| 多数票 |   | 118,796 | 41.6% |   |" in md
+    assert "| 投票率 |   | 285,284 | 60.5% |   |" in md
+    assert "| [共和党]从[民主党]夺得 |   |   | 摇摆 -2.7 |   |" in md
+    assert "[2016年]佛蒙特州选举" in md
+    assert unknown(ELECTION) == {}
+    tw = markdown(ELECTION, "zh-tw")
+    assert "| 政黨 | 候選人 | 得票 | 得票率 | ± |" in tw and "投票率" in tw
+
+
+# -- tournament brackets ----------------------------------------------------------------------------------
+ROUND16 = """{{Round16-without third
+|1989年2月17日||||
+||'''罗建元'''五段|胜|杨士海三段|
+||'''江铸久'''|胜||
+|||||
+|||||
+|||||
+|||||
+|||||
+|1989年2月18日|||'''罗建元'''|胜
+||江铸久||'''王洪军'''|胜
+|||||
+|||||
+|1989年2月20日|'''罗建元'''|胜|王洪军|
+|||||
+|1989年2月22日|罗建元||'''王群'''|胜
+}}"""
+
+
+def test_round_bracket_lists_every_match_by_round() -> None:
+    md = markdown(ROUND16)
+    assert "| 轮次 | 日期 | 选手（队伍） | 比分 | 选手（队伍） | 比分 |" in md
+    assert "| 1/8决赛 | 1989年2月17日 | <b>罗建元</b>五段 | 胜 | 杨士海三段 |   |" in md
+    assert "| 1/8决赛 |   | <b>江铸久</b> | 胜 |   |   |" in md
+    assert "| 1/4决赛 | 1989年2月18日 |   |   | <b>罗建元</b> | 胜 |" in md
+    assert "| 半决赛 | 1989年2月20日 | <b>罗建元</b> | 胜 | 王洪军 |   |" in md
+    assert "| 决赛 | 1989年2月22日 | 罗建元 |   | <b>王群</b> | 胜 |" in md
+    assert unknown(ROUND16) == {}
+    assert "| 輪次 |" in markdown(ROUND16, "zh-tw") and "| 決賽 |" in markdown(ROUND16, "zh-tw")
+
+
+def test_team_bracket_pairs_the_teams_of_each_round() -> None:
+    src = ("{{4TeamBracket|RD1=半决赛|RD2=决赛|RD1-seed1=1|RD1-team1=甲|RD1-score1=3|RD1-team2=乙|RD1-score2=1"
+           "|RD1-team3=丙|RD1-score3=0|RD1-team4=丁|RD1-score4=2|RD2-team1=甲|RD2-score1=2|RD2-team2=丁|RD2-score2=1}}")
+    md = markdown(src)
+    assert "| 半决赛 |   | （1）甲 | 3 | 乙 | 1 |" in md
+    assert "| 半决赛 |   | 丙 | 0 | 丁 | 2 |" in md
+    assert "| 决赛 |   | 甲 | 2 | 丁 | 1 |" in md
+    assert unknown(src) == {}
+    # without round names, the round is named by the teams in it
+    plain = markdown("{{8TeamBracket|RD1-team01=甲|RD1-team02=乙|RD3-team01=丙|RD3-team02=丁}}")
+    assert "| 1/4决赛 |   | 甲 |   | 乙 |   |" in plain and "| 决赛 |   | 丙 |   | 丁 |   |" in plain

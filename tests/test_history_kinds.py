@@ -296,3 +296,25 @@ def test_team_bracket_pairs_the_teams_of_each_round() -> None:
     # without round names, the round is named by the teams in it
     plain = markdown("{{8TeamBracket|RD1-team01=甲|RD1-team02=乙|RD3-team01=丙|RD3-team02=丁}}")
     assert "| 1/4决赛 |   | 甲 |   | 乙 |   |" in plain and "| 决赛 |   | 丙 |   | 丁 |   |" in plain
+
+
+# -- readings, access notes, hand-numbered notes, per-variant files -------------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("赵顼{{標音|繁=趙頊|简=赵顼|拼音=Zhào Xū|注音=ㄓㄠˋ ㄒㄩ|音=照须}}即位",
+     "赵顼繁体：趙頊，简体：赵顼，拼音：Zhào Xū，注音：ㄓㄠˋ ㄒㄩ，音同“照须”即位",
+     "趙頊繁體：趙頊，簡體：赵顼，拼音：Zhào Xū，注音：ㄓㄠˋ ㄒㄩ，音同「照须」即位"),
+    ("《经济学人》{{Subscription required}}", "《经济学人》（需要订阅）", "《經濟學人》（需要訂閱）"),
+    ("靠右行驶{{ref label|driving|2}}", "靠右行驶[2]", "靠右行駛[2]"),
+    ("{{note|driving}} 除了爱尔兰", "除了爱尔兰", "除了愛爾蘭"),
+])
+def test_readings_access_notes_and_hand_numbered_notes(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_per_variant_file_is_a_figure_of_one_of_its_files() -> None:
+    src = "{{File|zh-hant=唐朝疆域（繁）.png|zh-hans=唐朝疆域（简）.png|280px}}"
+    md = markdown(src)
+    assert "唐朝疆域（简）.png" in md and "wiki-file" in md
+    assert "280px" not in text(src) and unknown(src) == {}

@@ -227,6 +227,7 @@ from . import (  # noqa: E402,F401
     ignore,
     infobox,
     infobox_data,
+    inline_notes,
     links,
     lists,
     magic,
@@ -242,6 +243,7 @@ from . import (  # noqa: E402,F401
     taxobox,
     tickers,
     units,
+    variant_media,
     weblinks,
 )
 

@@ -23,6 +23,10 @@ from mwparserfromhell.wikicode import Wikicode
 from .diagnostics import Diagnostics
 
 SFN_TEMPLATES = frozenset({"sfn", "sfnp", "harvnb-ref"})
+#: zh.wikipedia's reference templates named in Chinese and their English forms (Template:参, 參考,
+#: RefTag …): each wraps ``{{#tag:ref|{{{1}}}|name=|group=}}``, so ``{{参|name=a|内容}}`` defines the
+#: footnote «a» and ``{{参|name=a}}`` cites it again (with a group it is a note).
+TAG_REF_TEMPLATES = frozenset({"参", "參", "参考", "參考", "reftag", "ref tag", "ref-tag"})
 #: The group Template:NoteTag uses on zh.wikipedia.
 NOTE_GROUP = "注"
 #: How that group's label is written in each script: 注 in 简体, 註 in 繁體 (as the 注释/註釋 heading;
@@ -124,6 +128,8 @@ class References:
                 n = tname(node)
                 if "".join(str(node.name).split()).lower() == "#tag:ref":
                     self._collect_tag_ref(node, line_of)
+                elif n in TAG_REF_TEMPLATES:
+                    self._collect_tag_ref(node, line_of, uses, named_body=True)
                 elif n in SFN_TEMPLATES:
                     key = sfn_key(node)
                     if key not in self.sfn_by_key:
@@ -141,14 +147,22 @@ class References:
                 self.undefined.append(name)
                 self.diag.defect("undefined ref", f"ref «{name}» is cited but never defined; a placeholder is shown", line)
 
-    def _collect_tag_ref(self, node: Template, line_of) -> None:
-        """``{{#tag:ref|内容|name=…}}`` defines a footnote like ``<ref>`` (with a group: a note, later)."""
+    def _collect_tag_ref(self, node: Template, line_of, uses: list[tuple[str, int | None]] | None = None,
+                         named_body: bool = False) -> None:
+        """``{{#tag:ref|内容|name=…}}`` defines a footnote like ``<ref>`` (with a group: a note, later).
+
+        *named_body*: the content may also be written ``1=…`` (``{{参考|name=a|1=…}}``); a call with a
+        name and no content cites that name (recorded in *uses*)."""
         params = {str(p.name).strip().lower(): p.value for p in node.params if p.showkey}
         if "group" in params and str(params["group"]).strip():
             return
         body = next((p.value for p in node.params if not p.showkey), None)
+        if body is None and named_body:
+            body = params.get("1")
         name = norm_name(str(params["name"])) if "name" in params else None
         if body is None or not str(body).strip():
+            if name and uses is not None:
+                uses.append((name, line_of(node)))
             return
         fn = self.by_name.get(name) if name else None
         self.by_node[id(node)] = fn if fn is not None else self._new(name, body, line_of(node))

@@ -192,6 +192,10 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
         return None
     if name_of(node) in exits.STARTS:  # {{Start expwy exit box}} … {{End expwy exit box}}: one table
         return exits.fold(nodes, i, ctx)
+    if name_of(node) in succession.STARTS:  # {{start box}} … {{end box}}: one succession table
+        return succession.fold(nodes, i, ctx)
+    if name_of(node) in elections.STARTS:  # {{Election box begin}} … {{Election box end}}: one table
+        return elections.fold(nodes, i, ctx)
     spec = lookup(str(node.name))
     if spec is None:
         return None
@@ -218,31 +222,40 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
 
 # Import the families so that they register themselves.
 from . import (  # noqa: E402,F401
+    brackets,
     chembox,
     chinese_box,
     citations,
     conversion,
     countries,
     dates,
+    elections,
     episodes,
     exits,
     formatting,
     hatnotes,
+    identifiers,
     ignore,
     infobox,
     infobox_data,
+    inline_notes,
     links,
     lists,
     magic,
     maintenance,
     media,
+    notices,
+    periods,
     placement,
     quotes,
     references,
     stations,
+    succession,
+    swatches,
     taxobox,
     tickers,
     units,
+    variant_media,
     weblinks,
 )
 

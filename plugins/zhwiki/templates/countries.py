@@ -268,6 +268,8 @@ IOC_TO_ISO: dict[str, str] = {row[0]: row[1] for row in _tsv("ioc_codes.tsv")}
 #: Code or key → (kind, simplified name or ``-{…}-`` body): historical states, IOC-only teams,
 #: parties (data/country_names.tsv).
 SPECIAL: dict[str, tuple[str, str]] = {row[0]: (row[1], row[2]) for row in _tsv("country_names.tsv")}
+#: Historical states, dominions, colonies and partially recognised states (data/historical_states.tsv).
+SPECIAL.update({row[0]: (row[1], row[2]) for row in _tsv("historical_states.tsv") if row[0] not in SPECIAL})
 _HANS, _HANT, _HK = (Locale.parse(x) for x in ("zh_Hans", "zh_Hant", "zh_Hant_HK"))
 _ALIASES: dict[str, list[str]] = get_global("territory_aliases")
 _EN_NAMES = {n.lower(): code for code, n in Locale.parse("en").territories.items() if code.isalpha()}

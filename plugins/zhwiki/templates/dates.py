@@ -110,6 +110,8 @@ def age_ymwd(node: Template, ctx: RenderContext) -> str:
             return f"{(b - a).days}天"
         d = (b - dt.date(a.year + y, a.month, min(a.day, 28))).days if y else abs((b - a).days)
         m = w = 0
+        if "weeks" in name:
+            w, d = divmod(d, 7)
     parts = [f"{n}{u}" for n, u in ((y, "年"), (m, "个月"), (w, "周"), (d, "天")) if n]
     return "".join(parts) or "0天"
 

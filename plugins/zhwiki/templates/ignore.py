@@ -35,7 +35,7 @@ IGNORED = (
     # side boxes and footers of other families (issue 17): portals, taxon identifiers, succession frames
     "portal box", "portal-box", "portalbox", "taxonbar", "taxobar", "wikispecies", "sidebar with collapsible lists",
     "sidebar with heading backgrounds", "s-start", "s-end", "s-hou", "s-off", "s-gov", "s-par", "s-ppo", "s-mil",
-    "s-rel", "s-reg", "s-sports", "s-break", "s-non", "s-vac", "s-inc", "s-new", "s-aca", "s-bus", "s-dip", "s-fam",
+    "s-rel", "s-reg", "s-sports", "s-break", "s-aca", "s-bus", "s-dip", "s-fam",
     "s-hon", "s-legal", "s-media", "s-npo", "s-other", "s-roy", "s-jud", "s-edu", "s-mil-awards", "s-note",
     "end box", "start box", "navbar", "nobots", "expand language",
     # layout wrappers around boxes (Template:Stack begin / Stack end): the boxes inside show as usual

@@ -44,6 +44,10 @@ _DATA = json.loads((Path(__file__).parent / "data" / "languages.json").read_text
 #: Language code → name where zh.wikipedia's differs from CLDR's (a ``-{…}-`` body when the
 #: variants differ); every other code is named by CLDR through langcodes (data/languages.json).
 LANG_NAMES: dict[str, str] = _DATA["names"]
+#: Codes that are not ISO 639 codes but that zh.wikipedia's templates accept (``{{lang-gr}}`` = el,
+#: ``{{link-jp}}`` = ja …), mapped to the language code (data/language_aliases.json).
+CODE_ALIASES: dict[str, str] = json.loads(
+    (Path(__file__).parent / "data" / "language_aliases.json").read_text(encoding="utf-8"))["aliases"]
 #: Named parameters that hold a romanization, with the label shown before it ("" = none).
 ROMANIZATIONS: dict[str, str] = _DATA["romanizations"]
 #: Chinese-language codes: zh.wikipedia's CS1 does not label sources in its own language.
@@ -59,7 +63,7 @@ _NAME_TO_CODE = {
 def lang_code(value: str) -> str:
     """A language as a BCP 47-ish code: ``English``/``英语`` → ``en``; codes pass unchanged."""
     v = value.strip()
-    code = _NAME_TO_CODE.get(v.lower(), _NAME_TO_CODE.get(v))
+    code = _NAME_TO_CODE.get(v.lower(), _NAME_TO_CODE.get(v)) or CODE_ALIASES.get(v.lower())
     if code is not None:
         return code
     if v and not langcodes.tag_is_valid(v.lower()) and v.lower() not in LANG_NAMES and len(v) > 3:
@@ -130,7 +134,7 @@ def _romanizations(node: Template, ctx: RenderContext, code: str) -> list[str]:
 def lang_x(node: Template, ctx: RenderContext) -> str:
     """``{{lang-ko|조국해방전쟁}}`` → 「朝鲜语：조국해방전쟁」 (zh-tw 「韓語：…」), for any code;
     romanizations follow after 「，」 (``{{lang-cdo|閩東語|buc=Mìng-dĕ̤ng-ngṳ̄}}``)."""
-    code = name_of(node).removeprefix("lang-")
+    code = lang_code(name_of(node).removeprefix("lang-"))
     body = arg_code(node, 1, "text")
     roms = _romanizations(node, ctx, code)
     if body is None and not roms:
@@ -150,6 +154,18 @@ def _lang_pattern(key: str) -> Spec | None:
 
 
 PATTERNS.append(_lang_pattern)
+
+
+def _link_pattern(key: str) -> Spec | None:
+    """Any ``{{link-xx}}`` whose code names a language (``{{link-jp}}``, ``{{link-ar}}``): a link to
+    the article on that language's Wikipedia, as ``{{link-en}}``."""
+    low = key.lower()
+    if not low.startswith("link-") or not known_language(low[5:].strip()):
+        return None
+    return REGISTRY.get("link-en")
+
+
+PATTERNS.append(_link_pattern)
 
 
 def _label_pattern(key: str) -> Spec | None:
@@ -282,7 +298,7 @@ def interlanguage(ctx: RenderContext, shown_imd: str, code: str, original: str) 
 def link_xx(node: Template, ctx: RenderContext) -> str:
     """``{{link-en|中文名|English title|显示文字}}``."""
     name = name_of(node)
-    code = {"le": "en", "link-en": "en", "lj": "ja"}.get(name) or name.removeprefix("link-")
+    code = {"le": "en", "link-en": "en", "lj": "ja"}.get(name) or lang_code(name.removeprefix("link-"))
     pos = positional(node) + ["", "", ""]
     orig, shown = pos[1], pos[2]
     label_code = arg_code(node, 3) if shown else arg_code(node, 1)

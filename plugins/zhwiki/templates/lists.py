@@ -164,11 +164,11 @@ def succession_part(node: Template, ctx: RenderContext) -> str:
     words = table()["succession"]
     part = SUCCESSION_PARTS[name_of(node)]
     if part == "title":
-        title = cell(ctx, arg_code(node, "title"))
-        years = cell(ctx, arg_code(node, "years"))
+        title = cell(ctx, arg_code(node, "title", 1))
+        years = cell(ctx, arg_code(node, "years", 2))
         text = title + (f"（{years}）" if years else "")
     else:
-        who = cell(ctx, arg_code(node, part))
+        who = cell(ctx, arg_code(node, part, 1))
         text = f"{words[part]}：{who}" if who else ""
     return ctx.stash_block(f'<p class="succession" markdown="span">{text}</p>') if text else ""
 

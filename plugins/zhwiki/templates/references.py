@@ -5,7 +5,7 @@ from __future__ import annotations
 from mwparserfromhell.nodes import Template
 
 from .. import markers as M
-from ..references import NOTE_GROUP, norm_name, sfn_key
+from ..references import NOTE_GROUP, TAG_REF_TEMPLATES, norm_name, sfn_key
 from ..render import escape
 from ..render.context import RenderContext
 from .registry import arg, arg_code, register
@@ -91,11 +91,34 @@ def _gid(group: str) -> str:
     return "g" + "".join(f"{ord(c):x}" for c in group) + "-"
 
 
-@register("references", "notetag", "efn", "note tag", "refn", "notetag2", "ntag")
+@register("references", "notetag", "efn", "note tag", "refn", "notetag2", "ntag",
+          # zh.wikipedia's note templates named in Chinese (Template:注, 備註 …), the same NoteTag
+          "注", "註", "注释", "註釋", "备注", "備註")
 def notetag(node: Template, ctx: RenderContext) -> str:
     group = arg(node, "group") or NOTE_GROUP
     body = arg_code(node, 1, "content", "text")
     return note_marker(ctx, node, group, body, arg(node, "name") or None)
+
+
+@register("references", *TAG_REF_TEMPLATES)
+def tag_ref(node: Template, ctx: RenderContext) -> str:
+    """``{{参|name=a|{{cite web|…}}}}`` (Template:参, 參考, RefTag): a ``<ref>`` written as a template,
+    so that it works inside other templates' parameters; ``{{参|name=a}}`` cites «a» again, and
+    ``group=`` makes it a note of that group."""
+    body = arg_code(node, 1)
+    name = norm_name(arg(node, "name")) or None
+    group = arg(node, "group")
+    if group:
+        return note_marker(ctx, node, group, body, name)
+    fn = ctx.refs.by_node.get(id(node))
+    if fn is None and name:
+        fn = ctx.refs.by_name.get(name)
+    if fn is None:
+        if body is None:
+            ctx.defect("empty ref", f"{{{{{' '.join(str(node.name).split())}}}}} with no content and no known name was skipped", node)
+            return ""
+        fn = ctx.refs.define(name, body, ctx.line_of(node))
+    return ctx.refs.use(fn.id)
 
 
 def notes_list(ctx: RenderContext, indexes: list[int] | None = None, group: str | None = None,

@@ -225,6 +225,7 @@ from . import (  # noqa: E402,F401
     magic,
     maintenance,
     media,
+    prc_admin,
     quotes,
     references,
     stations,

@@ -91,3 +91,63 @@ def test_a_bad_division_code_is_reported_and_the_build_goes_on() -> None:
 def test_pagenamebase_drops_the_disambiguator() -> None:
     assert text("'''{{PAGENAMEBASE}}'''是街道", title="新一街道 (哈尔滨市)") == "新一街道是街道"
     assert unknown("{{PAGENAMEBASE}}") == {}
+
+
+# -- rail and expressway succession boxes -------------------------------------------------------
+RAIL_BOX = """{{Start rail box|[[中国铁路]]}}
+{{s-inop|[[马辛庄站]]|{{站|大同}}方向}}
+{{s-line|[[大秦铁路]]<br />← 13km 湖东站 17km →}}
+{{s-inop|[[大同县站]]}}
+|-
+{{terminus}}
+{{s-line|[[湖大铁路]]}}
+{{s-inop|[[解家庄站]]}}
+{{End box}}
+"""
+
+
+def test_rail_box_is_one_table_of_neighbours() -> None:
+    t = text(RAIL_BOX)
+    assert "中国铁路" in t
+    assert "| 前一站 | 路线 | 后一站 |" in t
+    assert "| 马辛庄站（大同站方向） | 大秦铁路← 13km 湖东站 17km → | 大同县站 |" in t.replace("<br>", "")
+    assert "| 终点站 | 湖大铁路 | 解家庄站 |" in t
+    tw = text(RAIL_BOX, "zh-tw")
+    assert "| 前一站 | 路線 | 後一站 |" in tw
+    assert "| 終點站 | 湖大鐵路 | 解家莊站 |" in tw
+    assert unknown(RAIL_BOX) == {}
+
+
+def test_expressway_box_names_the_route_of_its_shield() -> None:
+    src = ("{{Start expwy box|[[台灣省道快速公路]]}}\n{{S-expwy IC|[[麥寮交流道]]|往　[[橋頭交流道]]}}\n"
+           "{{S-line|{{Jct|country=TWN|PH|61}}|224k|#9B0D15}}\n{{S-expwy IC|[[崙豐交流道]]}}\n")
+    assert "| 麦寮交流道（往　桥头交流道） | 台61线（224k） | 仑丰交流道 |" in text(src)
+    assert "| 麥寮交流道（往　橋頭交流道） | 台61線（224k） | 崙豐交流道 |" in text(src, "zh-tw")
+    assert unknown(src) == {}
+
+
+# -- road shields, interchange signs, station numbers, lines, exits ------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("（起點，{{Jct|country=TWN|TRKH|117}}岔路）", "（起点，高117线岔路）", "（起點，高117線岔路）"),
+    ("{{Jct|country=TWN|TRYL|117}}、{{Jct|country=TWN|CH|182}}", "云117线、县道182号", "雲117線、縣道182號"),
+    ("{{Jct|country=TWN|PH|17|EX|1}}", "台17线、国道1号", "台17線、國道1號"),
+    ("{{Taiwan Highway IC|224|湖仔內}}", "224 湖仔内", "224 湖仔內"),
+    ("車站編號{{車站編號c|green|N03}}", "车站编号N03", "車站編號N03"),
+    ("{{車站編號c|#0072bc|H}}（函館－長萬部）", "H（函馆－长万部）", "H（函館－長萬部）"),
+    ("{{重庆轨道交通车站编号||6|3|1}}", "6/31", "6/31"),
+    ("{{重庆轨道交通线路名|国博|narrow|long}}、{{重庆轨道交通线路名|6}}", "国博线、6号线", "國博線、6號線"),
+    ("{{重庆轨道交通出口|3A|悦来大道|金兴大道}}", "3A号出口：悦来大道、金兴大道", "3A號出口：悅來大道、金興大道"),
+    ("{{重庆轨道交通出口|1|||closed=1}}", "1号出口（暂未开通）", "1號出口（暫未開通）"),
+])
+def test_route_and_station_marks(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_station_floors_and_facilities() -> None:
+    src = ("{{城轨车站结构\n|floor1=B1|label1A=站厅|text1A={{重庆轨道交通设施列表|票务|出口|无障碍电梯}}\n"
+           "|floor2=B2|label2A=站台|text2A=岛式站台}}")
+    assert text(src) == "* B1 站厅：票务、出口、无障碍电梯\n* B2 站台：岛式站台"
+    assert text(src, "zh-tw") == "* B1 站廳：票務、出口、無障礙電梯\n* B2 站台：島式站台"
+    assert unknown(src) == {}

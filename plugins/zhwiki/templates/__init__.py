@@ -181,6 +181,8 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
         return None
     if name_of(node) in exits.STARTS:  # {{Start expwy exit box}} … {{End expwy exit box}}: one table
         return exits.fold(nodes, i, ctx)
+    if name_of(node) in railbox.STARTS:  # {{Start rail box}} … {{End box}}: one succession table
+        return railbox.fold(nodes, i, ctx)
     spec = lookup(str(node.name))
     if spec is None:
         return None
@@ -227,10 +229,12 @@ from . import (  # noqa: E402,F401
     media,
     prc_admin,
     quotes,
+    railbox,
     references,
     stations,
     taxobox,
     tickers,
+    transport_marks,
     units,
     weblinks,
 )

@@ -151,3 +151,52 @@ def test_station_floors_and_facilities() -> None:
     assert text(src) == "* B1 站厅：票务、出口、无障碍电梯\n* B2 站台：岛式站台"
     assert text(src, "zh-tw") == "* B1 站廳：票務、出口、無障礙電梯\n* B2 站台：島式站台"
     assert unknown(src) == {}
+
+
+# -- redirects, notes, maintenance words, pictures and link templates ---------------------------
+def test_other_uses_redirect_and_nested_note_group() -> None:
+    src = ("{{他用|subject=描述化学平衡|other=其他領域的平衡|平衡 (消歧義)}}\n"
+           "甲{{Refnest|group=\"注釋\"|截至2013年相差32.4公里。}}乙\n\n{{Reflist|group=\"注釋\"}}")
+    t = text(src)
+    assert "本文介绍的是描述化学平衡。关于其他领域的平衡，请见“平衡 (消歧义)”。" in t
+    assert "甲[注释1]乙" in t  # the group's name as written, without its quotes
+    assert "截至2013年相差32.4公里。" in t
+    assert "本文介紹的是描述化學平衡。" in text(src, "zh-tw")
+    assert unknown(src) == {}
+
+
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{Verify source|它能夠穿透防毒面具。}}", "它能够穿透防毒面具。[需要验证]", "它能夠穿透防毒面具。[需要驗證]"),
+    ("1990年（平成{{0}}2年）", "1990年（平成\u20072年）", "1990年（平成\u20072年）"),
+    ("{{外部連結/京成電鐵車站|shim-mikawashima|新三河島}}", "京成电铁：新三河岛站", "京成電鐵：新三河島站"),
+])
+def test_inline_small_kinds(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_multiple_issues_words_for_language_expansion_and_single_source() -> None:
+    src = ("{{Multiple issues|\n{{Expand language|1=en|time=2021-11-21}}\n{{onesource|time=2014-07-21}}\n}}\n正文")
+    t = text(src)
+    assert "可参照外语维基百科相应条目来扩充" in t and "仅依赖单一来源" in t
+    assert "其他问题" not in t
+    assert "可參照外語維基百科相應條目來擴充" in text(src, "zh-tw")
+    assert unknown(src) == {}
+
+
+def test_link_templates_with_several_arguments() -> None:
+    md = markdown("{{Gnis|885318|City of New Brunswick}}；{{drugs.com|monograph|chlorpromazine-hydrochloride}}")
+    assert "[City of New Brunswick](https://edits.nationalmap.gov/apps/gaz-domestic/public/summary/885318)" in md
+    assert "[Drugs.com：chlorpromazine-hydrochloride](https://www.drugs.com/monograph/chlorpromazine-hydrochloride.html)" in md
+
+
+def test_pictures_and_diagrams() -> None:
+    src = ("{{Vertical images list\n|1 = Keisei sta_001.jpg\n|2 = 地面往車站方向\n|3 = Keisei sta 002.jpg\n|4 = 檢票口\n}}\n"
+           "{{東武鐵道RDT/東上本線}}\n{{湖北省行政区划图}}\n")
+    art = analyse(src)
+    t = text(src)
+    assert "地面往车站方向" in t and "检票口" in t
+    assert dict(art.diag.unknown_templates) == {}
+    notes = [str(d) for d in art.diag.defects]
+    assert any("東武鐵道RDT/東上本線" in n for n in notes) and any("湖北省行政区划图" in n for n in notes)

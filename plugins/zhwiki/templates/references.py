@@ -93,7 +93,7 @@ def _gid(group: str) -> str:
 
 @register("references", "notetag", "efn", "note tag", "refn", "notetag2", "ntag")
 def notetag(node: Template, ctx: RenderContext) -> str:
-    group = arg(node, "group") or NOTE_GROUP
+    group = arg(node, "group").strip("\"'") or NOTE_GROUP  # group="注釋" is the group 注釋
     body = arg_code(node, 1, "content", "text")
     return note_marker(ctx, node, group, body, arg(node, "name") or None)
 

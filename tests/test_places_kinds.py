@@ -200,3 +200,40 @@ def test_pictures_and_diagrams() -> None:
     assert dict(art.diag.unknown_templates) == {}
     notes = [str(d) for d in art.diag.defects]
     assert any("東武鐵道RDT/東上本線" in n for n in notes) and any("湖北省行政区划图" in n for n in notes)
+
+
+# -- science: formulas, sequences, codes; module boxes; data-page figures ------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{化學式|H|2|O}}", "H2O", "H2O"),
+    ("序列（{{OEIS2C|A000045}}）", "序列（A000045）", "序列（A000045）"),
+    ("{{Hazchem 2X}}", "2X", "2X"),
+])
+def test_science_marks(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+def test_sequence_and_si_citations_are_linked() -> None:
+    src = "甲<ref>{{SloanesRef|A000045}}</ref>乙<ref>{{SIbrochure8th}}</ref>\n\n{{reflist}}"
+    md = markdown(src)
+    assert "[Sloane, N. J. A.（编）. Sequence A000045. The On-Line Encyclopedia of Integer Sequences. OEIS Foundation.](https://oeis.org/A000045)" in md
+    assert "The International System of Units (SI) (8th ed.). BIPM.](https://www.bipm.org/en/publications/si-brochure)" in md
+    assert unknown(src) == {}
+
+
+def test_invoked_number_box_and_its_labels() -> None:
+    src = "{{#invoke:Infobox number|infobox|number=6|factorization=2 × 3|roman=VI|binary=110}}\n\n六"
+    t = text(src)
+    assert "因数分解\n:   2 × 3" in t and "罗马数字\n:   VI" in t and "二进制\n:   110" in t
+    assert "infobox" not in t
+    assert "因數分解\n:   2 × 3" in text(src, "zh-tw")
+    assert unknown(src) == {}
+
+
+def test_monthly_data_figures_are_noted_not_guessed() -> None:
+    src = "人口{{ROCCPD|subdivision=桃園市}}人"
+    art = analyse(src)
+    assert text(src) == "人口人"
+    assert dict(art.diag.unknown_templates) == {}
+    assert any("ROCCPD" in str(d) and "桃園市" in str(d) for d in art.diag.defects)

@@ -85,8 +85,26 @@ def station_page(node: Template, ctx: RenderContext) -> str:
     return escape.text(label)
 
 
+def prefixed(node: Template, ctx: RenderContext) -> str:
+    """``{{SIbrochure9th}}`` → the BIPM's SI Brochure, 9th edition, linked (the edition is the name's digits)."""
+    name = " ".join(str(node.name).split())
+    for site in table()["prefixed"]:
+        if name.lower().startswith(site["prefix"].lower()):
+            digits = re.sub(r"\D", "", name[len(site["prefix"]):])
+            label = site["label"].format(edition=site["edition"].format(n=digits) if digits else "")
+            url = site["url"]
+            if ctx.in_heading or not safe_url(url):
+                return escape.text(label)
+            return f"[{escape.text(label)}]({escape.url(url)}){{ .external }}{print_url(url)}"
+    return ""
+
+
 def _station_pattern(key: str) -> Spec | None:
-    if normalize(key) in REGISTRY or not key.startswith(tuple(table()["station_pages"]["prefixes"])):
+    if normalize(key) in REGISTRY:
+        return None
+    if any(key.lower().startswith(site["prefix"].lower()) for site in table()["prefixed"]):
+        return Spec("citations", prefixed)
+    if not key.startswith(tuple(table()["station_pages"]["prefixes"])):
         return None
     return Spec("links", station_page)
 

@@ -159,10 +159,18 @@ def station_structure(node: Template, ctx: RenderContext) -> str:
     return ctx.stash_block("\n".join(rows)) if rows else ""
 
 
+def hazchem(node: Template, ctx: RenderContext) -> str:
+    """``{{Hazchem 2XE}}`` or ``{{Hazchem|2XE}}`` → 2XE: the Emergency Action Code of a dangerous good."""
+    code = " ".join(str(node.name).split())[len("Hazchem"):].strip() or arg(node, 1)
+    return escape.text(code)
+
+
 def _by_ending(key: str) -> Spec | None:
     """Name families matched by their endings (tried after the registry)."""
     if normalize(key) in REGISTRY:
         return None
+    if key.lower().startswith("hazchem"):
+        return Spec("formatting", hazchem)
     if key.endswith(tuple(table()["station_number"]["endings"])) or key in table()["station_number"]["formats"]:
         return Spec("formatting", station_number)
     if key.endswith(tuple(table()["line_name"]["endings"])):

@@ -237,3 +237,20 @@ def test_monthly_data_figures_are_noted_not_guessed() -> None:
     assert text(src) == "人口人"
     assert dict(art.diag.unknown_templates) == {}
     assert any("ROCCPD" in str(d) and "桃園市" in str(d) for d in art.diag.defects)
+
+
+# -- metro systems' line badges, colours, exits and platforms (by the system's name ending) -------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{深圳地鐵|7|sl}}往太安", "7号线往太安", "7號線往太安"),
+    ("{{韓國都市鐵道|SM8}}：彌阿站", "8号线：弥阿站", "8號線：彌阿站"),
+    ("{{韓國都市鐵道|UIL}}", "UIL", "UIL"),
+    ("{{港鐵出口|A}}", "A", "A"),
+    ("{{深圳地铁站台|line=7|platform=1}}", "站台1", "站台1"),
+    ('<span style="background-color: {{韓國鐵道路線色|SM|8}};">下</span>行', "下行", "下行"),
+    ("{{中国高速公路名|G1112}}", "G1112", "G1112"),
+    ("{{颜色|red|红字}}", "红字", "紅字"),  # the bare 颜色 is Template:Color, not a line colour
+])
+def test_metro_system_marks(src: str, cn: str, tw: str) -> None:
+    assert text(src) == cn
+    assert text(src, "zh-tw") == tw
+    assert unknown(src) == {}

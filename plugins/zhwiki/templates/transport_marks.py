@@ -165,6 +165,38 @@ def hazchem(node: Template, ctx: RenderContext) -> str:
     return escape.text(code)
 
 
+def line_mark(node: Template, ctx: RenderContext) -> str:
+    """``{{深圳地鐵|7|sl}}`` → 7号线; ``{{韓國都市鐵道|SM8}}`` → 8号线 (a line code ending in its number);
+    another code (``UIL``) as written.  Later arguments are display options."""
+    pos = _pos(node)
+    if not pos or not pos[0]:
+        return ""
+    m = re.fullmatch(r"[A-Za-z]*(\d+)", pos[0])
+    return escape.text(table()["line_mark"]["number"].format(n=m.group(1)) if m else pos[0])
+
+
+def nothing(node: Template, ctx: RenderContext) -> str:
+    """A line colour (used inside a style attribute): nothing to show."""
+    return ""
+
+
+def exit_badge(node: Template, ctx: RenderContext) -> str:
+    """``{{港鐵出口|A}}`` → A."""
+    pos = _pos(node)
+    return escape.text(pos[0]) if pos else ""
+
+
+def platform(node: Template, ctx: RenderContext) -> str:
+    """``{{深圳地铁站台|line=7|platform=1}}`` → 站台1."""
+    p = arg(node, "platform", 2, 1)
+    return escape.text(table()["platform"]["format"].format(p=p)) if p else ""
+
+
+def _ends(key: str, kind: str) -> bool:
+    data = table()[kind]
+    return key.endswith(tuple(data["endings"])) and key not in data.get("not", [])
+
+
 def _by_ending(key: str) -> Spec | None:
     """Name families matched by their endings (tried after the registry)."""
     if normalize(key) in REGISTRY:
@@ -175,6 +207,14 @@ def _by_ending(key: str) -> Spec | None:
         return Spec("formatting", station_number)
     if key.endswith(tuple(table()["line_name"]["endings"])):
         return Spec("formatting", line_name)
+    if key in table()["exit_badges"]:
+        return Spec("formatting", exit_badge)
+    if _ends(key, "colour"):
+        return Spec("formatting", nothing)
+    if _ends(key, "platform"):
+        return Spec("formatting", platform)
+    if _ends(key, "line_mark"):
+        return Spec("formatting", line_mark)
     return None
 
 

@@ -196,6 +196,8 @@ def fold_adjacent(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, i
         return succession.fold(nodes, i, ctx)
     if name_of(node) in elections.STARTS:  # {{Election box begin}} … {{Election box end}}: one table
         return elections.fold(nodes, i, ctx)
+    if name_of(node) in railbox.STARTS:  # {{Start rail box}} … {{End box}}: one succession table
+        return railbox.fold(nodes, i, ctx)
     spec = lookup(str(node.name))
     if spec is None:
         return None
@@ -228,7 +230,9 @@ from . import (  # noqa: E402,F401
     citations,
     conversion,
     countries,
+    data_templates,
     dates,
+    drawings,
     elections,
     episodes,
     exits,
@@ -239,6 +243,7 @@ from . import (  # noqa: E402,F401
     infobox,
     infobox_data,
     inline_notes,
+    invoke,
     links,
     lists,
     magic,
@@ -247,13 +252,18 @@ from . import (  # noqa: E402,F401
     notices,
     periods,
     placement,
+    prc_admin,
     quotes,
+    railbox,
+    redirects,
     references,
+    site_links,
     stations,
     succession,
     swatches,
     taxobox,
     tickers,
+    transport_marks,
     units,
     variant_media,
     weblinks,

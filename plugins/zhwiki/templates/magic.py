@@ -103,9 +103,6 @@ VARIABLES: dict[str, Callable[[RenderContext], str]] = {
     "SUBPAGENAME": lambda c: c.page_title.rsplit("/", 1)[-1], "ARTICLEPAGENAME": _title,
     "TALKPAGENAME": lambda c: "Talk:" + c.page_title, "NAMESPACE": lambda c: "", "NAMESPACEE": lambda c: "",
     "SITENAME": lambda c: "维基百科",
-    # zh.wikipedia's {{PAGENAMEBASE}} is a template, not a variable: the page name without its
-    # disambiguating parenthesis (``铁东区 (四平市)`` → ``铁东区``)
-    "PAGENAMEBASE": lambda c: re.sub(r"\s*[（(][^（）()]*[)）]\s*$", "", c.page_title.replace("_", " ")) or c.page_title,
     "CURRENTYEAR": lambda c: str(build_date().year), "LOCALYEAR": lambda c: str(build_date().year),
     "CURRENTMONTH": lambda c: f"{build_date().month:02d}", "LOCALMONTH": lambda c: f"{build_date().month:02d}",
     "CURRENTMONTH1": lambda c: str(build_date().month), "LOCALMONTH1": lambda c: str(build_date().month),

@@ -74,6 +74,12 @@ def failed_verification(node: Template, ctx: RenderContext) -> str:
     return _prose(node, ctx) + sup("来源未能证实")
 
 
+@register("maintenance", "verify source", "verification needed", "需要验证", "需要驗證", "來源可靠性", "source verify")
+def verify_source(node: Template, ctx: RenderContext) -> str:
+    """``{{Verify source|…}}``: the wrapped prose (if any), then 「[需要验证]」 (the source should be checked)."""
+    return _prose(node, ctx) + sup("需要验证")
+
+
 @register("maintenance", "pov section", "pov-section", "pov", "neutrality", "disputed section",
           "pov-check", "中立性争议")
 def pov(node: Template, ctx: RenderContext) -> str:

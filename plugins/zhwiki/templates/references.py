@@ -95,7 +95,7 @@ def _gid(group: str) -> str:
           # zh.wikipedia's note templates named in Chinese (Template:注, 備註 …), the same NoteTag
           "注", "註", "注释", "註釋", "备注", "備註")
 def notetag(node: Template, ctx: RenderContext) -> str:
-    group = arg(node, "group") or NOTE_GROUP
+    group = arg(node, "group").strip("\"'") or NOTE_GROUP  # group="注釋" is the group 注釋
     body = arg_code(node, 1, "content", "text")
     return note_marker(ctx, node, group, body, arg(node, "name") or None)
 

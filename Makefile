@@ -33,7 +33,10 @@ export NO_MKDOCS_2_WARNING := 1
 # settings has another stamp, so it rebuilds; each build removes the stamps of the others (see the site target).
 SITE_SETTINGS = $(abspath $(SOURCE)) | $(VARIANTS) | $(TITLE) | $(IMAGES_ENV) | $(SOURCE_DATE_EPOCH)
 SITE_STAMP   := build/site-$(shell printf '%s' '$(SITE_SETTINGS)' | md5sum | cut -c1-16).stamp
-SITE_FILES    = $(shell find plugins overrides docs $(wildcard $(IMAGES_DIR)) -type f ! -path '*/__pycache__/*' 2>/dev/null)
+# (docs/benchmarks.md and docs/conversion-differences.md are written by make bench and make conversion-diff
+# and left out of the site by mkdocs.yml's exclude_docs)
+SITE_FILES    = $(shell find plugins overrides docs $(wildcard $(IMAGES_DIR)) -type f ! -path '*/__pycache__/*' \
+                  ! -path docs/benchmarks.md ! -path docs/conversion-differences.md 2>/dev/null)
 
 # Front-end assets fetched from the npm registry at setup (pinned, hash-checked, git-ignored).
 SHIM        := docs/assets/vendor/iframe-worker/shim.js

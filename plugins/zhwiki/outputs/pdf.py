@@ -81,6 +81,19 @@ _SCRIPT_MARK = re.compile(r'<mark class="lc-script" data-d="\d+">([^<]*)</mark>'
 _SCREEN_DATA = re.compile(r' data-[du]="\d+"')
 
 
+#: List numbering from HTML attributes (``<ol start>``, ``<li value>``): WeasyPrint reads them only as
+#: presentational hints, which also load its whole HTML hint stylesheet; the 简繁对照 view wraps each list
+#: item in ``<ol start="N">`` (views/parallel/pairs.py), so without this every reference printed as 「1.」.
+_OL_START = re.compile(r'<ol start="(-?\d+)"')
+_LI_VALUE = re.compile(r'<li value="(-?\d+)"')
+
+
+def list_numbers(doc: str) -> str:
+    """*doc* with ``<ol start="N">`` and ``<li value="N">`` numbered by CSS (CSS Lists 3's UA rules for them)."""
+    doc = _OL_START.sub(r'<ol style="counter-reset: list-item \1; counter-increment: list-item -1"', doc)
+    return _LI_VALUE.sub(r'<li style="counter-reset: list-item \1; counter-increment: none"', doc)
+
+
 def paper_parallel(doc: str) -> str:
     """The 简繁对照 print document for paper: script-only differences unmarked (the legend says so),
     vocabulary differences kept (bold, underlined), the screen's numbering attributes dropped."""
@@ -283,6 +296,7 @@ def render(job: Job, covered: set[int]) -> Result:
         doc_html = paper_parallel(doc_html)
     else:
         doc_html, _count = page_footnotes(doc_html, _script(lang))
+    doc_html = list_numbers(doc_html)
     fetcher = _fetcher(job.html.parent.parent)
     html = weasyprint.HTML(string=doc_html, base_url=job.html.resolve().as_uri(), url_fetcher=fetcher)
     document = html.render(stylesheets=[weasyprint.CSS(string=css, url_fetcher=fetcher)])

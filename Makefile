@@ -29,6 +29,15 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- $(SOURCE) 2>/dev/null | 
 export SOURCE_DATE_EPOCH
 export NO_MKDOCS_2_WARNING := 1
 
+# `make site`'s stamp, one per set of settings (article, variants, title, images, build date): a build with other
+# settings has another stamp, so it rebuilds; each build removes the stamps of the others (see the site target).
+SITE_SETTINGS = $(abspath $(SOURCE)) | $(VARIANTS) | $(TITLE) | $(IMAGES_ENV) | $(SOURCE_DATE_EPOCH)
+SITE_STAMP   := build/site-$(shell printf '%s' '$(SITE_SETTINGS)' | md5sum | cut -c1-16).stamp
+# (docs/benchmarks.md and docs/conversion-differences.md are written by make bench and make conversion-diff
+# and left out of the site by mkdocs.yml's exclude_docs)
+SITE_FILES    = $(shell find plugins overrides docs $(wildcard $(IMAGES_DIR)) -type f ! -path '*/__pycache__/*' \
+                  ! -path docs/benchmarks.md ! -path docs/conversion-differences.md 2>/dev/null)
+
 # Front-end assets fetched from the npm registry at setup (pinned, hash-checked, git-ignored).
 SHIM        := docs/assets/vendor/iframe-worker/shim.js
 SHIM_PKG    := iframe-worker@1.0.4
@@ -37,7 +46,7 @@ KATEX        := docs/assets/vendor/katex/katex.min.js
 KATEX_PKG    := katex@0.19.1
 KATEX_SHA256 := 24da5a599eb2fcede2e270b99a6ff48bca816beecc95feeb84e8cccbd1bb34fd
 
-.PHONY: all setup shim katex system site images bundle pdf epub zim downloads serve markdown bench conversion-diff test lint clean
+.PHONY: FORCE all setup shim katex system site images bundle pdf epub zim downloads serve markdown bench conversion-diff test lint clean
 
 all: site bundle pdf epub zim downloads
 	@echo "wrote:"; echo "  site/ ($$(find site -type f | wc -l) files)"; \
@@ -84,8 +93,15 @@ $(KATEX):
 system:
 	@sh scripts/system-deps.sh
 
-site: setup
+## The site is rebuilt only when something it is made from is newer than its stamp (the article, the plugin,
+## the theme overrides, docs/, mkdocs.yml, the installed packages, the images), when the settings changed
+## (SITE_STAMP), or when site/ is gone: `make pdf` after `make` does not build the site again.
+site: $(SITE_STAMP)
+$(SITE_STAMP): $(SOURCE) mkdocs.yml $(VENV)/.installed $(SITE_FILES) $(if $(wildcard site/index.html),,FORCE) | setup
+	@rm -f build/site-*.stamp
 	$(IMAGES_ENV) $(BIN)/mkdocs build
+	@mkdir -p $(dir $@) && touch $@
+FORCE:
 
 ## Thumbnails and their authors and licences from Wikimedia Commons into IMAGES_DIR (needs the network;
 ## resumable: what is there is skipped). The next `make site` shows them.

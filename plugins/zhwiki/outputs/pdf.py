@@ -81,6 +81,19 @@ _SCRIPT_MARK = re.compile(r'<mark class="lc-script" data-d="\d+">([^<]*)</mark>'
 _SCREEN_DATA = re.compile(r' data-[du]="\d+"')
 
 
+#: List numbering from HTML attributes (``<ol start>``, ``<li value>``): WeasyPrint reads them only as
+#: presentational hints, which also load its whole HTML hint stylesheet; the 简繁对照 view wraps each list
+#: item in ``<ol start="N">`` (views/parallel/pairs.py), so without this every reference printed as 「1.」.
+_OL_START = re.compile(r'<ol start="(-?\d+)"')
+_LI_VALUE = re.compile(r'<li value="(-?\d+)"')
+
+
+def list_numbers(doc: str) -> str:
+    """*doc* with ``<ol start="N">`` and ``<li value="N">`` numbered by CSS (CSS Lists 3's UA rules for them)."""
+    doc = _OL_START.sub(r'<ol style="counter-reset: list-item \1; counter-increment: list-item -1"', doc)
+    return _LI_VALUE.sub(r'<li style="counter-reset: list-item \1; counter-increment: none"', doc)
+
+
 def paper_parallel(doc: str) -> str:
     """The 简繁对照 print document for paper: script-only differences unmarked (the legend says so),
     vocabulary differences kept (bold, underlined), the screen's numbering attributes dropped."""
@@ -236,6 +249,36 @@ def footnote_clashes(document) -> list[int]:  # noqa: ANN001 (weasyprint.Documen
     return out
 
 
+def cache_page_references() -> bool:
+    """Make pydyf's ``PDF.page_references`` build its tuple once per page count instead of on every read.
+
+    WeasyPrint's tagging (``pdf_tags=True``, weasyprint/pdf/tags.py) reads ``pdf.page_references[n]``
+    once per tagged box, and pydyf (0.13) rebuilds the tuple of every page's reference on each read:
+    boxes × pages work, 7.6 million references (about 4 s) for the 163-page 简繁对照 PDF.  The
+    cached tuple is the same value (the page list only grows while a PDF is written, and the cache is
+    keyed by its length), so the bytes do not change.  Returns False, patching nothing, when pydyf
+    has no such property (a later pydyf may have changed it).
+    """
+    import pydyf
+
+    prop = pydyf.PDF.__dict__.get("page_references")
+    if getattr(prop, "fget", None) is None or getattr(prop.fget, "_zhwiki_cached", False):
+        return getattr(getattr(prop, "fget", None), "_zhwiki_cached", False)
+    build = prop.fget
+
+    def page_references(self):  # noqa: ANN001, ANN202 (pydyf's property)
+        count = len(self.pages["Kids"])
+        cached = self.__dict__.get("_zhwiki_page_references")
+        if cached is None or cached[0] != count:
+            cached = (count, build(self))
+            self.__dict__["_zhwiki_page_references"] = cached
+        return cached[1]
+
+    page_references._zhwiki_cached = True
+    pydyf.PDF.page_references = property(page_references, doc=prop.__doc__)
+    return True
+
+
 def render(job: Job, covered: set[int]) -> Result:
     """Write one PDF; return its figures and the characters no print font has."""
     import weasyprint
@@ -253,6 +296,7 @@ def render(job: Job, covered: set[int]) -> Result:
         doc_html = paper_parallel(doc_html)
     else:
         doc_html, _count = page_footnotes(doc_html, _script(lang))
+    doc_html = list_numbers(doc_html)
     fetcher = _fetcher(job.html.parent.parent)
     html = weasyprint.HTML(string=doc_html, base_url=job.html.resolve().as_uri(), url_fetcher=fetcher)
     document = html.render(stylesheets=[weasyprint.CSS(string=css, url_fetcher=fetcher)])
@@ -262,6 +306,7 @@ def render(job: Job, covered: set[int]) -> Result:
             if ord(ch) > 0x2E7F and ord(ch) not in covered and not ch.isspace():
                 missing.append((ch, n))
     job.pdf.parent.mkdir(parents=True, exist_ok=True)
+    cache_page_references()
     # Tagged for accessibility, the 简繁对照 PDF too (with its script marks unwrapped tagging costs it ~4 s).
     document.write_pdf(job.pdf, pdf_tags=True, custom_metadata=True, pdf_identifier=b"zhwiki-edition")
     return Result(job.pdf, len(document.pages), job.pdf.stat().st_size, time.monotonic() - t0, missing,

@@ -284,6 +284,26 @@ def test_parallel_pdf_has_both_variants_on_each_page(pdfs) -> None:
         assert len(yes.findall(text)) > 5 * len(no.findall(text))
 
 
+def test_parallel_pdf_prints_merged_tables_whole_and_full_width(pdfs) -> None:
+    """The infobox's belligerents and commanders (one merged table, both scripts in each cell) print in the
+    简繁对照 PDF across the page: the belligerents' head row was left out, the table squeezed into the left half."""
+    pdf = pdfs[1]["parallel"]
+    pages = _pages(pdf)
+    assert any("参战方" in t and "參戰方" in t for t in pages)
+    width = float(re.search(r"Page size:\s+([\d.]+) x", _run("pdfinfo", str(pdf))).group(1))
+    n = next(n for n, t in enumerate(pages, start=1) if "指挥官与领导者" in t)
+    boxes = _run("pdftotext", "-f", str(n), "-l", str(n), "-bbox", str(pdf), "-")
+    xs = [float(x) for x, word in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', boxes) if "金日成" in word]
+    assert xs and max(xs) > width / 2, xs  # the second side's commanders stand right of the page's middle
+
+
+def test_parallel_pdf_numbers_list_items_as_the_web(pdfs) -> None:
+    """Each reference of the 简繁对照 PDF keeps its web number (each item is its own <ol start=N>)."""
+    text = "\n".join(_pages(pdfs[1]["parallel"]))
+    numbers = {int(n) for n in re.findall(r"^\s*(\d+)\.\s", text, re.M)}
+    assert {2, 50, 100, 200} <= numbers, sorted(numbers)[:20]
+
+
 def test_parallel_pdf_tagged_with_metadata(pdfs) -> None:
     """The 简繁对照 PDF is tagged like the variant PDFs and says what it is, in which language, by whom, under which licence."""
     pdf = pdfs[1]["parallel"]

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 pydyf = pytest.importorskip("pydyf")
 
@@ -52,3 +53,20 @@ def test_list_numbers_from_start_and_value_print(tmp_path: Path) -> None:
     numbers = [[int(n) for n in re.findall(r"(\d+)\.", t)] for t in texts]
     assert numbers[1] == [59, 7, 8, 1]
     assert numbers[0] != numbers[1]  # WeasyPrint alone (no presentational hints) numbers them 1, 1, 2, 1
+
+
+def test_merged_tables_leave_the_two_column_table_of_pairs() -> None:
+    """A merged table (div.lc-both) of the 简繁对照 view takes the page's width on paper; the pairs keep their order."""
+    doc = ('<html><body><div class="lc-pairs"><div class="lc-pair" data-u="1">甲</div>\n'
+           '<div class="lc-pair lc-kind-table"><div class="lc-both"><table><thead><tr><th>乙</th></tr></thead>'
+           '<tbody><tr><td><table><tr><td>丙</td></tr></table></td></tr></tbody></table></div></div>\n'
+           '<div class="lc-pair">丁</div>\n<div class="lc-pair">戊</div></div>'
+           '<div class="lc-pairs"><div class="lc-pair"><div class="lc-both"><table><tr><td>己</td></tr></table></div></div></div>'
+           '</body></html>')
+    out = pdfstep.full_width_tables(doc)
+    body = lxml_html.document_fromstring(out).body
+    shape = [(el.get("class"), re.sub(r"\s+", "", el.text_content())) for el in body]
+    assert shape == [("lc-pairs", "甲"), ("lc-both", "乙丙"), ("lc-pairs", "丁戊"), ("lc-both", "己")]
+    assert not body.xpath('//div[@class="lc-pairs"]//div[@class="lc-both"]')
+    assert pdfstep.full_width_tables("<p>无表</p>") == "<p>无表</p>"
+    assert pdfstep.paper_parallel(doc).count('class="lc-both"') == 2

@@ -73,3 +73,28 @@ def test_suspicious_hits_reach_the_build_summary() -> None:
     convert_edition(art, "zh-tw", opts)
     msgs = [str(d) for d in art.diag.defects if d.kind == "suspicious rule hit"]
     assert len(msgs) == 1 and "北北韓" in msgs[0] and "noteTA 1" in msgs[0]
+
+
+def test_contexts_read_as_plain_sentences_without_footnote_markers() -> None:
+    """用词对照's contexts showed ``^61``, ``:27`` (a page after the marker), ``&amp;#`` (a [注1] cut at the
+    edge), ``###`` and table pipes: each context reads as the sentence a reader sees, markers left out."""
+    src = (NOTE + "== 经过 ==\n"
+           "苏联向朝鲜提供支持<ref>甲书。</ref>。乙方求援<ref>乙书。</ref>{{rp|27}}。朝鲜随后撤退。其后韩国军队后退。\n"
+           "部队返回朝鲜加入人民军。{{NoteTag|注释甲。}}其后又有部队返回。\n"
+           "=== 朝鲜与中国 ===\n"
+           "{| class=\"wikitable\"\n! 甲 !! 乙\n|-\n| 韩国 || 朝鲜\n|}\n"
+           "{{notelist}}\n== 参考文献 ==\n{{reflist}}\n")
+    g = _glossary(_edition(src, "zh-tw"))
+    contexts = re.findall(r"\| ([^|]*【[^|]*) \|", g)
+    assert contexts, g
+    for c in contexts:
+        assert not re.search(r"\^|&#94;|&amp;|&#|\[|\]|注\d|:\d|#|&#124;|!!!", c), c
+    assert "苏联向【朝鲜】提供支持。乙" in contexts, contexts  # the marker between 支持 and 。 left out
+    assert any(c.startswith("。【") and "撤退" in c for c in contexts), contexts  # ``…2]:27。`` cut, page left out
+    # on its own: markers whole or cut at either edge, the rp page after a marker, block markup
+    assert clean("^61]。其后") == "。其后" and clean("提供支持[^6") == "提供支持"
+    assert clean("请求援助[^64]\x1e:27\x1e。朝鲜") == "请求援助 。朝鲜"
+    assert clean("人民军。\x1e\x1e&#91;注1&#93;\x1e其后") == "人民军。 其后" and clean("人民军。\x1e&#") == "人民军。"
+    assert clean("91;注1&#93;\x1e其后") == "其后"
+    assert clean("问题\n\n### ") == "问题" and clean("\x1e• 古巴\x1e | [") == "• 古巴"
+    assert clean("与中国 \x1e\n\n!!! note") == "与中国" and clean("变更\n:   • [") == "变更 •"

@@ -40,6 +40,8 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from lxml import html as lxml_html
+
 from .pdf_notes import LABELS, page_footnotes
 
 HERE = Path(__file__).resolve().parent
@@ -68,6 +70,14 @@ html { font-size: 9.5pt; }
 .lc-head { display: table; width: 100%; table-layout: fixed; font-weight: 700; border-bottom: .8pt solid #000; }
 .lc-head a { display: table-cell; width: 50%; padding: 0 .6em; }
 .lc-pair h1, .lc-pair h2, .lc-pair h3 { bookmark-level: none; string-set: none; }
+/* A merged table (both variants in each cell, full_width_tables): the page's width, the two scripts one above the other. */
+.lc-both { margin: .4em 0 .6em; }
+.lc-both > table { width: 100%; margin: 0; }
+/* Its head row (the infobox's 参战方, both scripts) is taller than what WeasyPrint repeats on each page: as a
+   repeated header it was left out of the PDF altogether; printed once, as the first row, it is there. */
+.lc-both > table > thead { display: table-row-group; }
+.lc-both th { font-family: inherit; font-weight: 400; }
+.lc-both .lc-cell + .lc-cell { border-top: .3pt dotted #888; margin-top: .15em; padding-top: .1em; }
 mark { background: none; color: inherit; }
 mark.lc-vocab { text-decoration: underline; text-decoration-thickness: 1.2pt; font-weight: 700; }
 .lc-legend mark { padding: 0 .3em; }
@@ -96,8 +106,39 @@ def list_numbers(doc: str) -> str:
 
 def paper_parallel(doc: str) -> str:
     """The 简繁对照 print document for paper: script-only differences unmarked (the legend says so),
-    vocabulary differences kept (bold, underlined), the screen's numbering attributes dropped."""
-    return _SCREEN_DATA.sub("", _SCRIPT_MARK.sub(r"\1", doc))
+    vocabulary differences kept (bold, underlined), the screen's numbering attributes dropped, and
+    merged tables across both columns (full_width_tables)."""
+    return full_width_tables(_SCREEN_DATA.sub("", _SCRIPT_MARK.sub(r"\1", doc)))
+
+
+def full_width_tables(doc: str) -> str:
+    """*doc* with each merged table of the 简繁对照 view (``div.lc-both``, one table whose cells hold
+    both variants: views/parallel/page.py) taken out of its section's two-column table of pairs.
+
+    On screen such a table spans both columns (parallel.css: ``grid-column: 1 / -1``).  On paper the
+    pairs are the rows of one CSS table, which has no column span: the merged table sat in the left
+    column, half the page wide (the seed's 参战方 and 指挥官 table).  Here the pairs' table is closed
+    before it and a new one opened after it, so it takes the page's width.  The pairs keep their order.
+    """
+    if 'class="lc-both"' not in doc:
+        return doc
+    root = lxml_html.document_fromstring(doc)
+    for both in root.xpath('//div[@class="lc-both"]'):
+        pair = both.getparent()
+        pairs = pair.getparent() if pair is not None else None
+        if pairs is None or "lc-pairs" not in (pairs.get("class") or "").split():
+            continue
+        after = lxml_html.Element("div", {"class": "lc-pairs"})
+        after.text = pair.tail
+        after.extend(list(pair.itersiblings()))
+        pairs.remove(pair)
+        both.tail = None
+        pairs.addnext(both)
+        if len(after):
+            both.addnext(after)
+        if not len(pairs):
+            pairs.getparent().remove(pairs)
+    return "<!DOCTYPE html>\n" + lxml_html.tostring(root, encoding="unicode")
 
 
 @dataclass

@@ -65,6 +65,19 @@ _LINK_RE = re.compile(r"\[\[\s*([^\[\]|#{}<>\n]+?)\s*(?:#[^\[\]|\n]*)?(?:\|([^\[
 #: ``{{about|…|…|朝鮮之役}}``).
 _PARAM_NAME_RE = re.compile(r"\|\s*([\u3400-\u9fff]{3,12})\s*(?=\||\}\})")
 _CLEAN_RE = re.compile("[\x00-\x1f\ue000-\uf8ff]")
+#: A footnote marker ``[^61]`` with the page number after it (``{{rp|27}}`` → ``:27``), whole or cut
+#: at the edge of the context (``…[^6`` at its end, ``^61]`` or ``1]`` at its start).
+_FOOTNOTE_RE = re.compile(r"\[\^[A-Za-z0-9_.:-]*\](?:[\x1e\s]*:[\w\u2013,.-]+)?"
+                          r"|\[\^?[A-Za-z0-9_.:-]*$|^\^?[A-Za-z0-9_.:-]*\](?:[\x1e\s]*:[\w\u2013,.-]+)?")
+#: A character reference cut at the edge of the context (``…&#9`` at its end, ``91;`` at its start).
+_ENTITY_EDGE_RE = re.compile(r"&#?[A-Za-z0-9]*$|^#?[A-Za-z0-9]{0,6};")
+#: A note marker ``[注2]``/``[註2]``, whole or cut at the edge of the context.
+_NOTE_RE = re.compile(r"\[[注註]\s*\d*\]|\[[注註]?\s*\d*$|^[注註]?\s*\d*\]")
+#: Markdown block markup at the start of a line: headings, definition and list items, quotes, admonitions
+#: (``!!! note``, ``??? note``); and table pipes.
+_BLOCK_MARK_RE = re.compile(r"^[ \t\x1e]*(?:#{1,6}(?=[ \t\x1e]|$)|:(?=[ \t])|[*+-](?=[ \t\x1e]|$)|\d+\.(?=[ \t])|>"
+                            r"|(?:!!!|\?\?\?\+?)(?:[ \t]+[A-Za-z][\w-]*)?)", re.M)
+_TABLE_PIPE_RE = re.compile(r"(?:(?<=[ \t\x1e])|^)\|(?=[ \t\x1e]|$)", re.M)
 
 
 def _t(key: str, variant: str) -> str:
@@ -99,9 +112,14 @@ def source_names(text: str) -> frozenset[str]:
 
 
 def clean(text: str) -> str:
-    """Context text as a reader would see it: no markers, holes, line breaks or link brackets
-    (the run's Markdown ``[label`` leaves a ``[``), entities decoded, spaces collapsed."""
-    text = escape.unescape(_CLEAN_RE.sub(" ", M.strip_markers(text)))
+    """Context text read as a plain sentence: no markers, holes, line breaks or link brackets (the
+    run's Markdown ``[label`` leaves a ``[``), no footnote or note markers (``[^61]:27``, ``[注2]``)
+    and no Markdown block markup (``###``, ``:``, ``*``, table ``|``), whole or cut at the context's
+    edge; entities decoded, spaces collapsed."""
+    text = M.strip_markers(text)
+    text = _TABLE_PIPE_RE.sub(" ", _BLOCK_MARK_RE.sub(" ", text))
+    text = _ENTITY_EDGE_RE.sub("", _FOOTNOTE_RE.sub("", text))
+    text = _NOTE_RE.sub("", escape.unescape(_CLEAN_RE.sub(" ", text)))
     return " ".join(text.replace("[", " ").replace("]", " ").split())
 
 
@@ -199,6 +217,8 @@ def context_in(hit: RuleHit, variant: str, rule: ConvRule | None, current: str) 
 
 
 _HAN_TAIL_RE = re.compile(r"[\u3400-\u9fff]{1,4}$")
+#: Holes (tag edges), spaces and a link's opening ``[`` at the end of a context: nothing a reader sees.
+_EDGE_HOLES_RE = re.compile(r"[\x1e\s\[]+$")
 
 
 def _page_link(place: str, word: str, prefix: str, label: str) -> str:
@@ -236,7 +256,10 @@ def review_section(conv: Converter, built: Sequence[str], names: Iterable[str] =
         rule = rules.get(hit.rule)
         cells = [_cell(f"{clean(hit.before)}【{hit.source}】{clean(hit.after)}")]
         cells += [_cell(context_in(hit, b, rule, v)) for b in built]
-        prefix = base_table(v).convert(clean(hit.before))
+        # the text fragment's prefix must stand right before the word on the page: not when a
+        # footnote marker, which the cleaned context leaves out, stands between them
+        shown_before = _EDGE_HOLES_RE.sub("", M.strip_markers(hit.before))
+        prefix = base_table(v).convert(clean(hit.before)) if _HAN_TAIL_RE.search(shown_before) else ""
         where = _page_link(hit.place, hit.output, prefix, pages.get(hit.place, hit.place.removesuffix(".md") or "—"))
         return [*cells, where, *([extra] if extra else [])]
 

@@ -221,3 +221,107 @@ def test_simplified_artist_box_name_is_the_person_box() -> None:
     md = markdown(src)
     assert 'class="infobox' in md and "国籍\n:   中华人民共和国" in md
     assert unknown(src) == {}
+
+
+# -- review boxes of albums and games -----------------------------------------------------------------
+def test_album_ratings_box_lists_each_review_with_its_score() -> None:
+    src = """{{Album ratings
+|rev1 = [http://www.allmusic.com/album/x AllMusic]
+|rev1score = {{Rating|4|5}}
+|rev2 = Filmtracks
+|rev2score = {{rating|8.5|10}}
+}}
+《超人再起》是电影原声带。"""
+    cn, tw = _plain(markdown(src)), _plain(markdown(src, "zh-tw"))
+    assert '<p class="infobox-title" markdown="span">专业评价</p>' in cn
+    assert "AllMusic{ .external }\n:   4/5星" in cn and "Filmtracks\n:   8.5/10星" in cn
+    assert "專業評價" in tw
+    assert unknown(src) == {}
+
+
+def test_video_game_reviews_name_the_sites_by_their_codes() -> None:
+    src = """{{Video game reviews
+| MC = 61/100
+| Fam = 34/40
+| GRadar = {{Rating|2.5|5}}
+| IGN = 5.8/10
+}}
+《星之海洋5》是游戏。"""
+    cn, tw = markdown(src), markdown(src, "zh-tw")
+    assert "汇总得分" in cn and "Metacritic\n:   61/100" in cn
+    assert "评论得分" in cn and "Fami通\n:   34/40" in cn and "GamesRadar+\n:   2.5/5星" in cn and "IGN\n:   5.8/10" in cn
+    assert "彙總得分" in tw and "評論得分" in tw
+    assert unknown(src) == {}
+
+
+def test_an_unknown_review_code_is_shown_and_reported() -> None:
+    src = "{{Video game reviews|XYZ = 9/10}}\n正文。"
+    assert "XYZ\n:   9/10" in markdown(src)
+    assert any("unknown code XYZ" in str(d) for d in diag(src).defects)
+
+
+# -- region names, film credits, boxes inside boxes -------------------------------------------------------
+def test_region_names_box_keeps_each_regions_form() -> None:
+    src = """{{中文譯名
+| english   = Gene Hackman
+| putonghua = 吉恩·哈克曼
+| taiwan    = 金·哈克曼
+| hongkong  = 真·赫曼
+}}
+'''金·哈克曼'''是演员。"""
+    for variant in ("zh-cn", "zh-tw"):
+        md = markdown(src, variant)
+        assert "英文\n:   Gene Hackman" in md
+        assert "吉恩·哈克曼" in md and "金·哈克曼" in md and "真·赫曼" in md  # each region's form, unconverted
+    assert '<p class="infobox-title" markdown="span">中文译名</p>' in markdown(src)
+    assert "中國大陸\n:   吉恩·哈克曼" in markdown(src, "zh-tw")
+    assert unknown(src) == {}
+
+
+def test_based_on_names_the_work_then_its_authors() -> None:
+    src = "{{Infobox film\n| name = 超人III\n| based_on = {{Based on|人物|杰里·西格尔|乔·舒斯特}}\n}}\n正文。"
+    assert "原著\n:   人物<br>杰里·西格尔、乔·舒斯特著" in markdown(src)
+    assert unknown(src) == {}
+
+
+def test_a_chronology_inside_an_album_box_joins_its_rows() -> None:
+    src = """{{Infobox album
+| Name = 超人再起
+| Misc = {{Extra chronology
+| Artist = 超人原声带
+| Last album = 超人IV
+| Next album = 超人：钢铁英雄
+}}
+}}
+正文。"""
+    md = markdown(src)
+    assert "上一张专辑\n:   超人IV" in md and "下一张专辑\n:   超人：钢铁英雄" in md
+    assert "超人原声带" in md
+    assert unknown(src) == {} and not diag(src).unlabelled_params
+
+
+# -- hatnotes and notices ------------------------------------------------------------------------------
+@pytest.mark.parametrize("src,cn,tw", [
+    ("{{Not|金·凯瑞}}", "不要与金·凯瑞混淆。", "不要與金·凱瑞混淆。"),
+    ("{{Main2|雷克斯·路瑟|雷克斯·路瑟 (超人)}}", "关于雷克斯·路瑟的更多信息，请见“雷克斯·路瑟 (超人)”。",
+     "關於雷克斯·路瑟的更多資訊，請見「雷克斯·路瑟 (超人)」。"),
+    ("{{Correct title|Superman: The Movie}}", "本条目的正确标题应为“Superman: The Movie”，因技术限制而无法显示。",
+     "本條目的正確標題應為「Superman: The Movie」，因技術限制而無法顯示。"),
+    ("官方网站{{ja-icon}}", "官方网站（日语）", "官方網站（日語）"),
+    ("（{{respell|BAY|sing-ər}}）", "（BAY-sing-ər）", "（BAY-sing-ər）"),
+])
+def test_hatnotes_and_labels(src: str, cn: str, tw: str) -> None:
+    # zh-cn quotes with “”, as the conversion writes 「」 for mainland readers
+    assert text(src) == cn and text(src, "zh-tw") == tw
+    assert unknown(src) == {}
+
+
+@pytest.mark.parametrize("src", [
+    "{{Navboxes colour|title=某某 - 国家队参赛名单|list1={{2010年世界杯足球赛阿根廷参赛名单}}}}",
+    "{{Translating|[[:ja:星名美津紀]]||tpercent=|time=2020-07-17}}",
+    "{{Non-free logo}}",
+    "{{start box}}\n{{s-ach|獎項}}\n{{end box}}",
+])
+def test_frames_and_editors_notices_show_nothing(src: str) -> None:
+    assert text(src + "\n正文。") == "正文。"
+    assert unknown(src) == {}

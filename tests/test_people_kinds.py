@@ -120,8 +120,8 @@ def test_a_footballers_career_is_tables_under_zh_wikipedias_headers() -> None:
     assert "| 2000–2003 | 河床 | 51 (1) |" in cn and "| 2003–2010 | 拜仁慕尼黑 | 174 (13) |" in cn
     assert "| 总计 |  | 400 (24) |" in cn
     assert "| 2005–2016 | 阿根廷 | 51 (2) |" in cn
-    assert "场上位置\n:   中坚" in cn and "俱乐部赛事更新\n:   2017年1月17日" in cn
-    assert "職業俱樂部" in tw and "| 年份 | 球隊 | 出場（進球） |" in tw and "場上位置" in tw
+    assert "位置\n:   中坚" in cn and "俱乐部赛事更新\n:   2017年1月17日" in cn
+    assert "職業俱樂部" in tw and "| 年份 | 球隊 | 出場（進球） |" in tw and "位置" in tw
     assert not diag(FOOTBALLER).unlabelled_params
 
 

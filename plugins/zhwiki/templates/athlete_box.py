@@ -6,7 +6,7 @@ zh.wikipedia shows a footballer's career as column groups under headers (青年�
 numbered parameters (``years1``, ``clubs1``, ``caps1``, ``goals1`` …) or, in the older form, as
 ``<br>``-separated lists in ``years`` / ``clubs`` / ``caps(goals)``.  Here each group becomes a
 small table under its header, and the totals a row of their own; every other parameter is a row of
-the generic box under its label (``data/infobox/athletes.json``).  The groups, their columns and
+the generic box under its label (``data/infobox/zz_athletes.json``).  The groups, their columns and
 the parameters that give the title or are hidden are data (``data/athlete_box.json``).
 """
 

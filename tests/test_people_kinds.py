@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 import pytest
 
@@ -325,3 +326,22 @@ def test_hatnotes_and_labels(src: str, cn: str, tw: str) -> None:
 def test_frames_and_editors_notices_show_nothing(src: str) -> None:
     assert text(src + "\n正文。") == "正文。"
     assert unknown(src) == {}
+
+
+# -- Mandarin pronunciation ------------------------------------------------------------------------
+@pytest.mark.parametrize("src,ipa", [
+    ("{{IPAc-cmn|AUD|b|ei|3|j|ing|1}}", "[pèɪ.tɕíŋ]"),  # tone numbers as their own arguments
+    ("{{IPAc-cmn|zh|ong1|g|uo2}}", "[ʈʂʊ́ŋ.kwǒ]"),  # or joined to the final
+    ("{{IPAc-cmn|w|ang2|y|i1|b|o2}}", "[wɑ̌ŋ.í.pwǒ]"),  # y- and w- syllables, o after b
+    ("{{IPAc-cmn|x|ue2|s|i4|zh|i1|l|ü4}}", "[ɕɥɛ̌.sɹ̩̂.ʈʂɻ̩́.lŷ]"),  # ü after x, the apical vowels
+])
+def test_mandarin_pronunciation_in_ipa(src: str, ipa: str) -> None:
+    ipa = unicodedata.normalize("NFC", ipa)
+    assert text(src) == ipa and text(src, "zh-tw") == ipa  # IPA is never converted
+    assert unknown(src) == {}
+
+
+def test_a_part_that_is_not_pinyin_is_reported_and_shown_as_written() -> None:
+    src = "{{IPAc-cmn|q|x|9}}"
+    assert text(src) == "qx9"
+    assert any("not pinyin" in str(d) for d in diag(src).defects)

@@ -238,7 +238,7 @@ registry.NAVBOX_PREFIXES = ignore.IGNORED_PREFIXES
 registry.NAVBOX_SUFFIXES = ignore.IGNORED_SUFFIXES
 
 # Families that claim only names no family above has registered (issue 18: people and culture).
-from . import athlete_box, film_origin, name_boxes, notices, numbers, people_links, review_boxes, sport_records  # noqa: E402,F401  (issue 18: people and culture)
+from . import athlete_box, film_origin, name_boxes, notices, numbers, people_links, pronunciation, review_boxes, sport_records  # noqa: E402,F401  (issue 18: people and culture)
 
 #: Normalised names dropped on purpose (navboxes, authority control, sister-project boxes …).
 IGNORED_NAMES = frozenset(normalize(n) for n in ignore.IGNORED)

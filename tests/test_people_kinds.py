@@ -345,3 +345,32 @@ def test_a_part_that_is_not_pinyin_is_reported_and_shown_as_written() -> None:
     src = "{{IPAc-cmn|q|x|9}}"
     assert text(src) == "qx9"
     assert any("not pinyin" in str(d) for d in diag(src).defects)
+
+
+def test_baseball_box_labels_and_statistic_pairs() -> None:
+    src = """{{Infobox MLB retired
+|name=李·某
+|bats=右
+|throws=右
+|debutyear=1980年
+|debutteam=[[芝加哥小熊]]
+|stat1label=[[出賽]]
+|stat1value=1,022
+|stat2label=[[自責分率]]
+|stat2value=3.03
+}}
+正文。"""
+    cn, tw = _plain(markdown(src)), _plain(markdown(src, "zh-tw"))
+    assert "打击\n:   右" in cn and "投球\n:   右" in cn and "初登场球队\n:   芝加哥小熊" in cn
+    assert "出赛\n:   1,022" in cn and "自责分率\n:   3.03" in cn  # the label parameter names the value's row
+    assert "打擊\n:   右" in tw and "自責分率\n:   3.03" in tw
+    assert not diag(src).unlabelled_params and unknown(src) == {}
+
+
+def test_sportsperson_results_rows_and_athletics_links() -> None:
+    src = "{{Infobox sportsperson\n| name = Kim X\n| national_team = {{KNA}}\n| pb = 100公尺：9.93秒\n}}\n" \
+          "正文。\n*{{IOC profile|id=kim-collins}}\n*{{IAAF name|20646}}"
+    md = markdown(src)
+    assert "国家队\n:   圣基茨和尼维斯" in md and "个人最佳成绩\n:   100公尺：9.93秒" in md
+    assert "](https://olympics.com/en/athletes/kim-collins)" in md and "](https://worldathletics.org/athletes/_/20646)" in md
+    assert not diag(src).unlabelled_params and unknown(src) == {}

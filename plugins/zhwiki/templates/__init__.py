@@ -273,7 +273,17 @@ registry.NAVBOX_PREFIXES = ignore.IGNORED_PREFIXES
 registry.NAVBOX_SUFFIXES = ignore.IGNORED_SUFFIXES
 
 # Families that claim only names no family above has registered (issue 18: people and culture).
-from . import athlete_box, film_origin, name_boxes, numbers, people_links, pronunciation, review_boxes, sport_records, work_notices  # noqa: E402,F401  (issue 18: people and culture)
+from . import (  # noqa: E402,F401  (issue 18: people and culture)
+    athlete_box,
+    film_origin,
+    name_boxes,
+    numbers,
+    people_links,
+    pronunciation,
+    review_boxes,
+    sport_records,
+    work_notices,
+)
 
 #: Normalised names dropped on purpose (navboxes, authority control, sister-project boxes …).
 IGNORED_NAMES = frozenset(normalize(n) for n in ignore.IGNORED)

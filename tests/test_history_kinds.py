@@ -318,3 +318,26 @@ def test_per_variant_file_is_a_figure_of_one_of_its_files() -> None:
     md = markdown(src)
     assert "唐朝疆域（简）.png" in md and "wiki-file" in md
     assert "280px" not in text(src) and unknown(src) == {}
+
+
+# -- match result boxes of sports events and their minute marks ------------------------------------------
+FOOTBALL_BOX = """{{Football box
+|date = 2018年7月15日
+|team1 = {{fb-rt|FRA}}
+|score = 4–2
+|team2 = {{fb|CRO}}
+|goals1 = 曼朱基奇 {{og|18}}<br>格列兹曼 {{goal|38|pen}}
+|goals2 = 佩里西奇 {{goal|28|45+1}}
+|stadium = [[卢日尼基体育场]]
+|attendance = 78,011
+}}"""
+
+
+def test_football_box_is_a_match_box_with_labelled_rows() -> None:
+    md = re.sub(r"\]\([^)]*\)", "]", markdown(FOOTBALL_BOX))
+    for row in ("日期\n:   2018年7月15日", "主队\n:   法国", "比分\n:   4–2", "客队\n:   克罗地亚",
+                "球场\n:   [卢日尼基体育场]", "观众人数\n:   78,011"):
+        assert row in md
+    assert "曼朱基奇 18'（乌龙球）" in md and "格列兹曼 38'（点球）" in md and "佩里西奇 28'、45+1'" in md
+    assert unknown(FOOTBALL_BOX) == {}
+    assert "主隊\n:   法國" in markdown(FOOTBALL_BOX, "zh-tw")

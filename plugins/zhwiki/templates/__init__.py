@@ -248,6 +248,7 @@ from . import (  # noqa: E402,F401
     lists,
     magic,
     maintenance,
+    match_events,
     media,
     notices,
     periods,

@@ -43,6 +43,8 @@ def unknown(src: str) -> dict[str, int]:
     ("{{HKG-1945}}九龍", "英属香港九龙", "英屬香港九龍"),
     ("{{BHKG}}", "英属香港", "英屬香港"),
     ("{{CNHK}}", "中国香港", "中國香港"),
+    ("{{中国大陆}}", "中国大陆", "中國大陸"),  # a region named in Chinese, not a CLDR country name
+    ("{{MAL}}", "马来西亚", "馬來西亞"),  # the older code zh.wikipedia keeps beside MAS/MYS
     ("{{英屬香港電影}}", "英属香港", "英屬香港"),
     ("{{ROK-KOR}}", "韩国", "南韓"),  # a flag variant: the base code's name
     ("{{GER-1990}}", "德国", "德國"),

@@ -245,6 +245,7 @@ def test_monthly_data_figures_are_noted_not_guessed() -> None:
     ("{{韓國都市鐵道|SM8}}：彌阿站", "8号线：弥阿站", "8號線：彌阿站"),
     ("{{韓國都市鐵道|UIL}}", "UIL", "UIL"),
     ("{{港鐵出口|A}}", "A", "A"),
+    ("甲\n{{北京地铁|nocat}}", "甲", "甲"),  # a system's navigation box, not a line badge
     ("{{深圳地铁站台|line=7|platform=1}}", "站台1", "站台1"),
     ('<span style="background-color: {{韓國鐵道路線色|SM|8}};">下</span>行', "下行", "下行"),
     ("{{中国高速公路名|G1112}}", "G1112", "G1112"),

@@ -23,6 +23,9 @@ from ..render.context import RenderContext
 from .infobox import cell
 from .registry import PATTERNS, REGISTRY, Spec, arg, normalize, register
 
+#: Display options of a navigation box named like a system (``{{北京地铁|nocat}}``): never a line code.
+_NAVBOX_OPTIONS = frozenset({"nocat", "state", "collapsed", "autocollapse", "expanded", "plain", "off"})
+
 #: A colour argument of a badge (``green``, ``#0072bc``, ``fff``): the badge's, not text.
 _COLOUR = re.compile(r"#?[0-9A-Fa-f]{3}|#?[0-9A-Fa-f]{6}|[a-z]+")
 
@@ -169,8 +172,8 @@ def line_mark(node: Template, ctx: RenderContext) -> str:
     """``{{深圳地鐵|7|sl}}`` → 7号线; ``{{韓國都市鐵道|SM8}}`` → 8号线 (a line code ending in its number);
     another code (``UIL``) as written.  Later arguments are display options."""
     pos = _pos(node)
-    if not pos or not pos[0]:
-        return ""
+    if not pos or not pos[0] or pos[0].lower() in _NAVBOX_OPTIONS:
+        return ""  # {{北京地铁|nocat}} on its own line is the system's navigation box
     m = re.fullmatch(r"[A-Za-z]*(\d+)", pos[0])
     return escape.text(table()["line_mark"]["number"].format(n=m.group(1)) if m else pos[0])
 

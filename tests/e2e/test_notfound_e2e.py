@@ -96,3 +96,17 @@ def test_404_links_work_from_file(browser, site: Path, variant: str) -> None:
         assert missing == [] and len(found["links"]) > 10, missing
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("variant,heading,home", [("zh-cn", "404 - 找不到页面", "首页"), ("zh-tw", "404 - 找不到頁面", "首頁")])
+def test_404_page_speaks_the_variants_script(browser, notfound_server: str, variant: str, heading: str,
+                                             home: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto(f"{notfound_server}/{variant}/a/b/c")
+        assert page.inner_text("article h1").strip() == heading  # Material's own says "404 - Not found"
+        link = page.locator("article p a", has_text=home)
+        assert link.get_attribute("href") == "index.html"
+        assert link.evaluate("a => a.href") == f"{notfound_server}/{variant}/index.html"
+    finally:
+        page.close()

@@ -88,6 +88,14 @@ def test_image_parameters_become_figures_never_text_rows() -> None:
     assert labels_of(box) == ["成立", "员工人数"]
 
 
+def test_a_skyline_image_takes_the_image_caption() -> None:
+    src = ("{{Infobox settlement\n|name = 某市\n|image_skyline = City.jpg\n|image_caption = 某市的天际线\n"
+           "|population_total = 1000\n}}\n正文。")
+    box = box_of(lead(src))
+    assert box.count('<figure class="wiki-figure"') == 1 and "图：某市的天际线" in box
+    assert labels_of(box) == ["总人口"]
+
+
 @pytest.mark.parametrize("name", ["infobox person", "infobox film", "infobox television", "infobox album", "infobox single",
                                   "infobox song", "infobox book", "infobox software", "infobox website",
                                   "infobox video game", "infobox company", "infobox organization", "infobox settlement",

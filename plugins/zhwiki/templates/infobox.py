@@ -265,7 +265,7 @@ def _figure(ctx: RenderContext, node: Template, raw_key: str, value: str, params
     stem = re.sub(r"^image ?", "", base)
     caps = [f"{base} caption", f"{base}caption", f"{base} capt", f"{stem} caption", f"caption {stem}",
             f"{stem}caption"] + ([base.replace("image", "caption")] if "image" in base else [])
-    if base in ("image", "img", "photo", "picture", "cover", "image1", "screenshot"):
+    if base in ("image", "img", "photo", "picture", "cover", "image1", "screenshot", "image skyline", "imageskyline"):
         caps += ["caption", "image caption", "imagecaption", "img capt", "image capt", "caption1"]
     if m := re.fullmatch(r"image ?(\d+)", base):
         caps += [f"image title {m.group(1)}", f"caption {m.group(1)}"]

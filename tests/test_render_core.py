@@ -122,3 +122,13 @@ def test_shows_nothing_counts_markers_and_empty_tags_as_nothing_and_text_images_
     for shown in ("甲", "<b>甲</b>", '<img src="a.png" alt="">', f"{M.BLOCK_OPEN}0{M.BLOCK_END}",
                   f"{M.STASH_OPEN}1{M.STASH_CLOSE}", '<span id="mao"></span>', "[^1]", "0"):
         assert not shows_nothing(shown), repr(shown)
+
+
+def test_a_template_right_after_an_external_links_url_ends_the_url() -> None:
+    """``[http://x/a.html{{deadlink}} ]``: MediaWiki expands the template first and its output ends
+    the URL, becoming the label; the raw ``{{deadlink}}`` never reaches the address or the text."""
+    out = md("见[http://example.org/b.html{{deadlink}} 某页]。")["index.md"]
+    assert "](http://example.org/b.html){ .external }" in out
+    assert "{{" not in out and "永久失效链接" in out and "某页" in out
+    plain = md("见[http://example.org/c.html 某页]。")["index.md"]
+    assert "[某页](http://example.org/c.html){ .external }" in plain

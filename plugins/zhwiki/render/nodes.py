@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import quote
 
+import mwparserfromhell
 from mwparserfromhell.nodes import (
     Argument,
     Comment,
@@ -394,6 +395,13 @@ def _rel(href: str, ctx: RenderContext) -> str:
 def h_external(node: ExternalLink, ctx: RenderContext) -> str:
     url = str(node.url).strip()
     label_code = node.title
+    first = next((i for i, nd in enumerate(node.url.nodes) if not isinstance(nd, Text)), None)
+    if first:
+        # ``[http://example.org/a{{deadlink}} ]``: MediaWiki expands the template first, and its
+        # output (``<sup>…``) ends the URL, so the output and the title become the link's label
+        url = "".join(str(nd) for nd in node.url.nodes[:first]).strip()
+        label_code = mwparserfromhell.parse("".join(str(nd) for nd in node.url.nodes[first:])
+                                            + (" " + str(node.title) if node.title is not None else ""))
     if not H.safe_url(url):
         ctx.defect("unsafe link", f"external link with a disallowed scheme dropped: {url[:40]}", node)
         return render_inline(label_code, ctx) if label_code is not None else escape.text(url)

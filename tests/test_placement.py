@@ -87,6 +87,18 @@ def test_a_named_parameter_per_line_reads_as_an_information_box() -> None:
     assert "張三是一名演員。" in text(src, "zh-tw")
 
 
+def test_pipes_at_the_line_ends_read_as_a_box_too() -> None:
+    src = "{{某城市|\n自治體名=和光市|\n圖像說明=车站|\n面積=11.04|\n總人口=83,000|\n}}\n'''和光市'''是城市。\n"
+    article = analyse(src)
+    assert dict(article.diag.unknown_templates) == {}
+    assert 'class="infobox' in lead(src)
+
+
+def test_a_drawing_with_a_multi_line_value_is_no_box() -> None:
+    src = "{{某路线图\n|title=甲\n|inline=1\n|legend=no\n|collapse=yes\n|map=\n" + "".join(f"BHF~~{n}站\nSTR\n" for n in "甲乙丙丁戊己庚辛") + "}}\n后文。\n"
+    assert 'class="infobox' not in lead(src)
+
+
 def test_a_one_line_call_with_named_parameters_is_no_box() -> None:
     src = "{{某链接|a=1|b=2|c=3|d=4}}后文。\n"
     assert 'class="infobox' not in lead(src)

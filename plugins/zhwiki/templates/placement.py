@@ -106,11 +106,17 @@ def is_box_call(node: Template, ctx: RenderContext) -> bool:
     """A probable information box: alone on its lines, at least :data:`BOX_MIN_PARAMS` named
     parameters with values, most of them (:data:`BOX_LINE_SHARE`) opening a line of their own,
     none positional."""
-    if not alone_on_line(node, ctx) or any(not p.showkey for p in node.params):
-        return False
+    if not alone_on_line(node, ctx) or any(not p.showkey and str(p.value).strip() for p in node.params):
+        return False  # (an empty positional one is the trailing pipe of ``总人口=83,000|``)
     filled = [p for p in node.params if str(p.value).strip()]
     if len(filled) < BOX_MIN_PARAMS:
         return False
+    # one parameter per line, the pipe opening the line (``\n| 姓名 = …``) or closing it
+    # (``自治體名=和光市|\n``); values of several lines are not most of the call (a route
+    # drawing's ``map=`` is)
     src = _source(node)
-    own_line = len(re.findall(r"\n[ \t]*\|", src))
-    return own_line >= BOX_MIN_PARAMS and own_line >= BOX_LINE_SHARE * len(node.params)
+    own_line = max(len(re.findall(r"\n[ \t]*\|", src)), len(re.findall(r"\|[ \t]*\n", src)))
+    named = [p for p in node.params if p.showkey]
+    long_text = sum(len(str(p.value)) for p in named if str(p.value).strip().count("\n") >= 2)
+    return (own_line >= BOX_MIN_PARAMS and own_line >= BOX_LINE_SHARE * len(named)
+            and long_text <= len(src) / 2)

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Node, Template, Text
+from mwparserfromhell.nodes import Node, Template
 
 from ..render import escape
 from ..render.context import RenderContext
 from .lists import cell
-from .registry import arg, arg_code, name_of, register
+from .registry import arg, arg_code, name_of, register, series
 
 _DATA: dict[str, Any] = json.loads((Path(__file__).parent / "data" / "elections.json").read_text(encoding="utf-8"))
 STARTS = frozenset(_DATA["starts"])
@@ -83,26 +83,13 @@ def fold(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, int] | Non
     after its end call).  Blank text between the calls is skipped; anything else ends the series."""
     node = nodes[i]
     title = cell(ctx, arg_code(node, "title"))
+    calls, end, closed = series(nodes, i, lambda n: row_kind(n) is not None, ENDS)
     rows: list[list[str]] = []
-    j = end = i + 1
-    while j < len(nodes):
-        nd = nodes[j]
-        if isinstance(nd, Text) and not nd.value.strip():
-            j += 1
-            continue
-        if not isinstance(nd, Template):
-            break
-        n = name_of(nd)
-        if n in ENDS:
-            ctx.diag.template("formatting")
-            end = j + 1
-            break
-        if row_kind(n) is None:
-            break
+    for nd in calls:
         ctx.diag.template("formatting")
         rows.append(row(nd, ctx))
-        j += 1
-        end = j
+    if closed:
+        ctx.diag.template("formatting")
     ctx.diag.template("formatting")
     return _table(ctx, title, rows), end
 

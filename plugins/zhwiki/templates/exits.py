@@ -21,12 +21,12 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from mwparserfromhell.nodes import Node, Template, Text
+from mwparserfromhell.nodes import Node, Template
 
 from ..render import escape
 from ..render.context import RenderContext
 from .infobox import cell
-from .registry import arg, arg_code, name_of, normalize, register
+from .registry import arg, arg_code, name_of, normalize, register, series
 
 
 @lru_cache(maxsize=1)
@@ -106,32 +106,15 @@ def fold(nodes: list[Node], i: int, ctx: RenderContext) -> tuple[str, int] | Non
     if not isinstance(node, Template) or name_of(node) not in STARTS:
         return None
     groups: list[tuple[str, list[dict[str, str]]]] = [("", [])]
-    j = i + 1
-    end = j
-    while j < len(nodes):
-        nd = nodes[j]
-        if isinstance(nd, Text) and not nd.value.strip():
-            j += 1
-            continue
-        if not isinstance(nd, Template):
-            break
-        n = name_of(nd)
-        if n in items:
-            ctx.diag.template("formatting")
+    calls, end, closed = series(nodes, i, lambda n: n in items or n in groups_, ends)
+    for nd in calls:
+        ctx.diag.template("formatting")
+        if name_of(nd) in items:
             groups[-1][1].append(_row(nd, ctx))
-        elif n in groups_:
-            ctx.diag.template("formatting")
-            title = cell(ctx, arg_code(nd, 1, "title", "text"))
-            groups.append((title, []))
-        elif n in ends:
-            ctx.diag.template("formatting")
-            j += 1
-            end = j
-            break
         else:
-            break
-        j += 1
-        end = j
+            groups.append((cell(ctx, arg_code(nd, 1, "title", "text")), []))
+    if closed:
+        ctx.diag.template("formatting")
     ctx.diag.template("formatting")
     groups = [g for g in groups if g[0] or g[1]]
     if not groups:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mwparserfromhell.nodes import Template
+from mwparserfromhell.nodes import Node, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
 from ..render import escape
@@ -238,3 +238,32 @@ def alone_on_line(node: Template, ctx: RenderContext, own: int = 0) -> bool:
         return False
     s = node.__dict__.get("_zhwiki_src") or str(node)
     return re.search(r"(?m)^[ \t]*" + re.escape(s) + r"[ \t]*$", ctx.section_text) is not None
+
+
+def series(nodes: list[Node], i: int, member: Callable[[str], bool],
+           ends: frozenset[str] | set[str]) -> tuple[list[Template], int, bool]:
+    """The calls of the series that ``nodes[i]`` opens (``{{Start expwy exit box}}``,
+    ``{{Election box begin}}`` …): the template calls after it whose normalised name passes
+    *member*, with blank text between them skipped.  A call named in *ends* closes the series;
+    anything else (text, another template) ends it before that node.
+
+    Returns (the member calls in order, the index of the first node after the series, whether an
+    end call closed it).  Trailing blank text is not part of an unclosed series."""
+    calls: list[Template] = []
+    j = end = i + 1
+    while j < len(nodes):
+        nd = nodes[j]
+        if isinstance(nd, Text) and not nd.value.strip():
+            j += 1
+            continue
+        if not isinstance(nd, Template):
+            break
+        n = name_of(nd)
+        if n in ends:
+            return calls, j + 1, True
+        if not member(n):
+            break
+        calls.append(nd)
+        j += 1
+        end = j
+    return calls, end, False

@@ -17,9 +17,8 @@ print fonts (Noto Serif/Sans CJK, BabelStone Han, HanaMin A/B), so a character n
 quietly drawn from some other installed font: every such character is listed with its page
 (``pdf: zh-cn: no font has U+9FD4 鿔 on page 5``), and the build goes on.
 
-Sources print as footnotes at the foot of the page of their first marker, numbered as on the web
-(pdf_notes.py); a page whose footnotes would overlap its text is reported
-(``pdf: korean-war-zh-cn.pdf: footnotes overlap the text on page 12``).
+Sources print at the end of the chapter of their first marker, numbered as on the web
+(pdf_notes.py); the 简繁对照 PDF prints each source once as well (pdf_parallel.py).
 
 Exit status: 0 when every PDF was written (or the engine is missing, with the command to install
 it), 1 when a print page is missing.
@@ -28,10 +27,12 @@ it), 1 when a print page is missing.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import sys
 import time
+from array import array
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -40,9 +41,8 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from lxml import html as lxml_html
-
-from .pdf_notes import LABELS, page_footnotes
+from .pdf_notes import LABELS, chapter_notes
+from .pdf_parallel import PARALLEL_CSS, paper_parallel
 
 HERE = Path(__file__).resolve().parent
 CSS_FILE = HERE / "pdf.css"
@@ -59,86 +59,46 @@ COVERAGE_FONTS = (
     Path("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"),
 )
 LICENCE = "CC BY-SA 4.0 https://creativecommons.org/licenses/by-sa/4.0/"
-#: Landscape pages and two columns for the 简繁对照 view; marks readable in black and white.  Each
-#: section's pairs are the rows of one table (one table per pair was 1 000 tables to lay out).
-PARALLEL_CSS = """
-@page { size: A4 landscape; margin: 16mm 14mm 16mm; }
-html { font-size: 9.5pt; }
-.lc-pairs { display: table; width: 100%; table-layout: fixed; }
-.lc-pair { display: table-row; }
-.lc-col { display: table-cell; width: 50%; padding: 0 .6em; vertical-align: top; border-bottom: .4pt solid #ccc; }
-.lc-head { display: table; width: 100%; table-layout: fixed; font-weight: 700; border-bottom: .8pt solid #000; }
-.lc-head a { display: table-cell; width: 50%; padding: 0 .6em; }
-.lc-pair h1, .lc-pair h2, .lc-pair h3 { bookmark-level: none; string-set: none; }
-/* A merged table (both variants in each cell, full_width_tables): the page's width, the two scripts one above the other. */
-.lc-both { margin: .4em 0 .6em; }
-.lc-both > table { width: 100%; margin: 0; }
-/* Its head row (the infobox's 参战方, both scripts) is taller than what WeasyPrint repeats on each page: as a
-   repeated header it was left out of the PDF altogether; printed once, as the first row, it is there. */
-.lc-both > table > thead { display: table-row-group; }
-.lc-both th { font-family: inherit; font-weight: 400; }
-.lc-both .lc-cell + .lc-cell { border-top: .3pt dotted #888; margin-top: .15em; padding-top: .1em; }
-mark { background: none; color: inherit; }
-mark.lc-vocab { text-decoration: underline; text-decoration-thickness: 1.2pt; font-weight: 700; }
-.lc-legend mark { padding: 0 .3em; }
-.lc-legend mark.lc-vocab::after { content: "（粗体加下划线）"; font-weight: 400; }
-.lc-legend mark.lc-script::after { content: "（一字对一字，两栏对看即见，纸本不另标）"; }
-"""
-#: A mark of a script-only difference in the text (views/parallel/diff.py: one per differing character,
-#: 24 000 in the seed).  On paper the two columns show it; unmarked, the 简繁对照 PDF lays out in half the time.
-_SCRIPT_MARK = re.compile(r'<mark class="lc-script" data-d="\d+">([^<]*)</mark>')
-#: The screen's pair and difference numbers (scripts' hooks; nothing on paper reads them).
-_SCREEN_DATA = re.compile(r' data-[du]="\d+"')
-
-
 #: List numbering from HTML attributes (``<ol start>``, ``<li value>``): WeasyPrint reads them only as
 #: presentational hints, which also load its whole HTML hint stylesheet; the 简繁对照 view wraps each list
 #: item in ``<ol start="N">`` (views/parallel/pairs.py), so without this every reference printed as 「1.」.
-_OL_START = re.compile(r'<ol start="(-?\d+)"')
-_LI_VALUE = re.compile(r'<li value="(-?\d+)"')
+_LIST_TAG = re.compile(r'<(ol|li)\b([^>]*)>')
+_NUMBER_ATTR = {"ol": re.compile(r'\sstart="(-?\d+)"'), "li": re.compile(r'\svalue="(-?\d+)"')}
+#: ``<ol start=N>`` starts the count at N (the first item adds one); ``<li value=N>`` is N itself.
+_NUMBER_STYLE = {"ol": "counter-reset: list-item {n}; counter-increment: list-item -1",
+                 "li": "counter-reset: list-item {n}; counter-increment: none"}
+
+
+def _numbered(m: re.Match[str]) -> str:
+    tag, attrs = m.group(1), m.group(2)
+    number = _NUMBER_ATTR[tag].search(attrs)
+    if number is None:
+        return m.group(0)
+    attrs = attrs[:number.start()] + attrs[number.end():]
+    style = _NUMBER_STYLE[tag].format(n=number.group(1))
+    if ' style="' in attrs:
+        attrs = attrs.replace(' style="', f' style="{style}; ', 1)
+    else:
+        attrs += f' style="{style}"'
+    return f"<{tag}{attrs}>"
 
 
 def list_numbers(doc: str) -> str:
-    """*doc* with ``<ol start="N">`` and ``<li value="N">`` numbered by CSS (CSS Lists 3's UA rules for them)."""
-    doc = _OL_START.sub(r'<ol style="counter-reset: list-item \1; counter-increment: list-item -1"', doc)
-    return _LI_VALUE.sub(r'<li style="counter-reset: list-item \1; counter-increment: none"', doc)
+    """*doc* with ``<ol start="N">`` and ``<li value="N">`` numbered by CSS (CSS Lists 3's UA rules for them),
+    wherever the attribute stands in the tag (``<li id="s07--fn:200" value="200">``)."""
+    return _LIST_TAG.sub(_numbered, doc)
 
 
-def paper_parallel(doc: str) -> str:
-    """The 简繁对照 print document for paper: script-only differences unmarked (the legend says so),
-    vocabulary differences kept (bold, underlined), the screen's numbering attributes dropped, and
-    merged tables across both columns (full_width_tables)."""
-    return full_width_tables(_SCREEN_DATA.sub("", _SCRIPT_MARK.sub(r"\1", doc)))
+#: A link whose address is neither printed after it (``span.print-url``) nor inside the document: on
+#: paper it is plain text, and the seed's 760 links to other zh.wikipedia articles cost WeasyPrint
+#: 2.6 of 16 CPU s per variant (each is an inline box split again at every line break).  Only the
+#: plain ``<a href>`` the pages write for wiki links matches; a link with a class, title or id stays.
+_PLAIN_LINK = re.compile(r'<a href="(?!#)[^"]*">((?:(?!</?a[\s>]).)*)</a>(?!<span class="print-url">)', re.S)
 
 
-def full_width_tables(doc: str) -> str:
-    """*doc* with each merged table of the 简繁对照 view (``div.lc-both``, one table whose cells hold
-    both variants: views/parallel/page.py) taken out of its section's two-column table of pairs.
-
-    On screen such a table spans both columns (parallel.css: ``grid-column: 1 / -1``).  On paper the
-    pairs are the rows of one CSS table, which has no column span: the merged table sat in the left
-    column, half the page wide (the seed's 参战方 and 指挥官 table).  Here the pairs' table is closed
-    before it and a new one opened after it, so it takes the page's width.  The pairs keep their order.
-    """
-    if 'class="lc-both"' not in doc:
-        return doc
-    root = lxml_html.document_fromstring(doc)
-    for both in root.xpath('//div[@class="lc-both"]'):
-        pair = both.getparent()
-        pairs = pair.getparent() if pair is not None else None
-        if pairs is None or "lc-pairs" not in (pairs.get("class") or "").split():
-            continue
-        after = lxml_html.Element("div", {"class": "lc-pairs"})
-        after.text = pair.tail
-        after.extend(list(pair.itersiblings()))
-        pairs.remove(pair)
-        both.tail = None
-        pairs.addnext(both)
-        if len(after):
-            both.addnext(after)
-        if not len(pairs):
-            pairs.getparent().remove(pairs)
-    return "<!DOCTYPE html>\n" + lxml_html.tostring(root, encoding="unicode")
+def paper_links(doc: str) -> str:
+    """*doc* with each link that paper cannot follow (see ``_PLAIN_LINK``) as its text."""
+    return _PLAIN_LINK.sub(r"\1", doc)
 
 
 @dataclass
@@ -159,7 +119,6 @@ class Result:
     size: int
     seconds: float
     missing: list[tuple[str, int]] = field(default_factory=list)
-    clashes: list[int] = field(default_factory=list)  # pages where the footnotes overlap the text
 
 
 def write_fontconfig(build_dir: Path) -> Path:
@@ -182,16 +141,34 @@ def missing_fonts() -> list[str]:
     return [pkg for pkg, path in need.items() if not path.is_file()]
 
 
-def covered_codepoints(fonts: Iterable[Path] = COVERAGE_FONTS) -> set[int]:
-    """Every code point some print font maps to a glyph (first face of each collection)."""
+def covered_codepoints(fonts: Iterable[Path] = COVERAGE_FONTS, cache_dir: Path | None = None) -> set[int]:
+    """Every code point some print font maps to a glyph (first face of each collection).
+
+    Reading the five CJK character maps takes about a second before any PDF can start; with
+    *cache_dir* the set is kept there as 32-bit code points (``coverage-<key>.u32``), the key being
+    each font's path, size and modification time, so a changed or added font makes a new one.
+    """
+    fonts = [path for path in fonts if path.is_file()]
+    cache = None
+    if cache_dir is not None:
+        stamp = "\n".join(f"{p.resolve()}\t{p.stat().st_size}\t{p.stat().st_mtime_ns}" for p in fonts)
+        cache = cache_dir / f"coverage-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.u32"
+        if cache.is_file():
+            cps = array("I")
+            cps.frombytes(cache.read_bytes())
+            return set(cps)
     from fontTools.ttLib import TTFont
 
-    cps: set[int] = set()
+    found: set[int] = set()
     for path in fonts:
-        if path.is_file():
-            font = TTFont(str(path), fontNumber=0, lazy=True) if path.suffix == ".ttc" else TTFont(str(path), lazy=True)
-            cps.update(font["cmap"].getBestCmap())
-    return cps
+        font = TTFont(str(path), fontNumber=0, lazy=True) if path.suffix == ".ttc" else TTFont(str(path), lazy=True)
+        found.update(font["cmap"].getBestCmap())
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        tmp.write_bytes(array("I", sorted(found)).tobytes())
+        tmp.replace(cache)
+    return found
 
 
 def _script(lang: str) -> str:
@@ -268,28 +245,6 @@ def page_chars(document) -> list[set[str]]:  # noqa: ANN001 (weasyprint.Document
     return out
 
 
-def footnote_clashes(document) -> list[int]:  # noqa: ANN001 (weasyprint.Document)
-    """Pages (1-based) whose footnote area overlaps the text above it or rises into the top margin.
-
-    WeasyPrint lays the footnote area over the text when footnotes cannot be moved on (a table
-    row, a footnote taller than the page): that would be unreadable, so the build reports it.
-    """
-    from weasyprint.formatting_structure import boxes
-
-    out = []
-    for n, page in enumerate(document.pages, start=1):
-        kids = page._page_box.children
-        area = next((b for b in kids if isinstance(b, boxes.FootnoteAreaBox)), None)
-        if area is None or not area.children:
-            continue
-        top = area.position_y
-        text_bottom = max((b.position_y + b.height for root in kids if not isinstance(root, (boxes.FootnoteAreaBox, boxes.MarginBox))
-                           for b in root.descendants() if isinstance(b, boxes.LineBox)), default=0)
-        if top < text_bottom - 0.5 or top < page._page_box.content_box_y() - 0.5:
-            out.append(n)
-    return out
-
-
 def cache_page_references() -> bool:
     """Make pydyf's ``PDF.page_references`` build its tuple once per page count instead of on every read.
 
@@ -331,13 +286,14 @@ def render(job: Job, covered: set[int]) -> Result:
         f'@page {{ @bottom-center {{ content: "{before}" counter(page) "{after}"; font-size: 9pt; }} }}'
         '@page :first { @bottom-center { content: none; } }'
         f'.print-fn-index a::after {{ content: "{before}" target-counter(attr(href url), page) "{after}"; }}'
+        f'#print-glossary details.note > summary::after {{ content: "{LABELS[_script(lang)]["glossary_places"]}"; }}'
     )
     if job.parallel:
         css += PARALLEL_CSS
         doc_html = paper_parallel(doc_html)
     else:
-        doc_html, _count = page_footnotes(doc_html, _script(lang))
-    doc_html = list_numbers(doc_html)
+        doc_html, _count = chapter_notes(doc_html, _script(lang))
+    doc_html = paper_links(list_numbers(doc_html))
     fetcher = _fetcher(job.html.parent.parent)
     html = weasyprint.HTML(string=doc_html, base_url=job.html.resolve().as_uri(), url_fetcher=fetcher)
     document = html.render(stylesheets=[weasyprint.CSS(string=css, url_fetcher=fetcher)])
@@ -350,8 +306,7 @@ def render(job: Job, covered: set[int]) -> Result:
     cache_page_references()
     # Tagged for accessibility, the 简繁对照 PDF too (with its script marks unwrapped tagging costs it ~4 s).
     document.write_pdf(job.pdf, pdf_tags=True, custom_metadata=True, pdf_identifier=b"zhwiki-edition")
-    return Result(job.pdf, len(document.pages), job.pdf.stat().st_size, time.monotonic() - t0, missing,
-                  footnote_clashes(document))
+    return Result(job.pdf, len(document.pages), job.pdf.stat().st_size, time.monotonic() - t0, missing)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -388,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         jobs.append(Job(parallel, args.out / f"{args.name}-parallel.pdf", parallel=True))
     # Pango reads FONTCONFIG_FILE when it first loads fonts, which happens after this point.
     os.environ["FONTCONFIG_FILE"] = str(write_fontconfig(args.build_dir / "fontconfig").resolve())
-    covered = covered_codepoints()
+    covered = covered_codepoints(cache_dir=args.build_dir)
     workers = min(len(jobs), args.jobs or os.cpu_count() or 1)
     if workers > 1:
         import multiprocessing
@@ -405,8 +360,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pdf: {r.pdf} ({r.size // 1024} KB, {r.pages} pages, {r.seconds:.1f} s)")
         for ch, page in r.missing:
             print(f"pdf: {r.pdf.name}: no font has U+{ord(ch):04X} {ch} on page {page}")
-        for page in r.clashes:
-            print(f"pdf: {r.pdf.name}: footnotes overlap the text on page {page}")
     return 0
 
 

@@ -280,7 +280,8 @@ def test_glossary_prints_each_rule_not_each_place(pdfs) -> None:
     """用词对照 on paper: each rule's line with its count and where the places are listed, not the places themselves."""
     site, files, _log = pdfs
     text = _squash("".join(_pages(files["zh-tw"])))
-    assert re.search(r"noteTA8：朝鲜→北韓.*?（\d+處）（各處的上下文見網頁版「用詞對照」頁）", text), text[-3000:]
+    assert text.count("下列各規則改寫之處的上下文見網頁版「用詞對照」頁。") == 1, text[-3000:]
+    assert re.search(r"「用詞對照」頁。(noteTA\d+：[^（]+（\d+處）){3,}", text), text[-3000:]
     assert "軍事僵持•【北韓】" not in text  # a place's context, listed on the web page only
     assert "軍事僵持•【北韓】" in _squash(html.unescape(re.sub(r"<[^>]+>", "", (site / "zh-tw" / "glossary.html").read_text(encoding="utf-8"))))
 

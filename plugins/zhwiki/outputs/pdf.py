@@ -286,7 +286,7 @@ def render(job: Job, covered: set[int]) -> Result:
         f'@page {{ @bottom-center {{ content: "{before}" counter(page) "{after}"; font-size: 9pt; }} }}'
         '@page :first { @bottom-center { content: none; } }'
         f'.print-fn-index a::after {{ content: "{before}" target-counter(attr(href url), page) "{after}"; }}'
-        f'#print-glossary details.note > summary::after {{ content: "{LABELS[_script(lang)]["glossary_places"]}"; }}'
+        f'#print-glossary details.note:first-of-type::before {{ content: "{LABELS[_script(lang)]["glossary_places"]}"; }}'
     )
     if job.parallel:
         css += PARALLEL_CSS

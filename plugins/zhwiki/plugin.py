@@ -18,6 +18,7 @@ import html
 import json
 import os
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -328,6 +329,8 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
         """Fork the further variants and the parallel view, at most ``jobs`` children at once."""
         jobs = self.config.jobs or workers.available_cpus()
         self.want_parallel = self._parallel_wanted()
+        for name in stale_outputs(Path(self.root_dir), self.config.variants, self.want_parallel):
+            log.info(f"removed {name}/ from the site folder: an earlier build made it, this one does not")
         if jobs < 2 or not workers.can_fork() or (len(self.config.variants) < 2 and not self.want_parallel):
             return
         _warm_jieba()  # loaded once here instead of once per process
@@ -490,6 +493,22 @@ class ZhwikiPlugin(BasePlugin[ZhwikiConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(self.config.source)
         return server
+
+
+def stale_outputs(root: Path, variants: list[str], parallel_view: bool) -> list[str]:
+    """Remove, and return the names of, the folders an earlier build left in the site folder *root* that
+    this one does not make: a variant not in *variants*, the 简繁对照 view's folder when *parallel_view* is
+    false.  MkDocs empties only each build's own folder (``site/<variant>``), so after a build with other
+    variants or another article these stayed, and the chooser linked them and `make pdf` printed them
+    under the new article's name.  Only folders named by a MediaWiki variant code or ``parallel.SITE_DIR``
+    are touched; anything else in *root* (``downloads/``, a user's files) stays."""
+    if not root.is_dir():
+        return []
+    ours = set(VARIANTS) - set(variants) | (set() if parallel_view else {parallel.SITE_DIR})
+    removed = [child.name for child in sorted(root.iterdir()) if child.is_dir() and child.name in ours]
+    for name in removed:
+        shutil.rmtree(root / name)
+    return removed
 
 
 _HTML_LANG = re.compile(r'<html lang="[^"]*"')

@@ -360,6 +360,13 @@ def test_parallel_pdf_tagged_with_metadata(pdfs) -> None:
     assert "纸本不另标" in text
 
 
+def test_no_pdf_names_a_file_of_the_builder(pdfs) -> None:
+    """No link or name in a PDF points at the builder's disk (the 简繁对照 head links were file:///…/site/…)."""
+    for name, pdf in pdfs[1].items():
+        data = _expanded(pdf.read_bytes())
+        assert b"file:" not in data and str(ROOT).encode() not in data and str(pdfs[0]).encode() not in data, name
+
+
 def test_same_input_same_bytes(pdfs, tmp_path: Path) -> None:
     proc = _make(pdfs[0], tmp_path, "--variants", "zh-tw", "--no-parallel")
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -96,9 +96,16 @@ def list_numbers(doc: str) -> str:
 _PLAIN_LINK = re.compile(r'<a href="(?!#)[^"]*">((?:(?!</?a[\s>]).)*)</a>(?!<span class="print-url">)', re.S)
 
 
+#: A link to a file of the site (a relative address, such as the 简繁对照 view's ``../zh-cn/index.html``):
+#: in a PDF it became ``file:///home/…/site/zh-cn/index.html``, the builder's own path, which opens
+#: nothing on a reader's machine and made the bytes depend on where the project was checked out.
+_LOCAL_HREF = re.compile(r'(<a\b[^>]*?)\shref="(?!#|[A-Za-z][A-Za-z0-9+.-]*:)[^"]*"')
+
+
 def paper_links(doc: str) -> str:
-    """*doc* with each link that paper cannot follow (see ``_PLAIN_LINK``) as its text."""
-    return _PLAIN_LINK.sub(r"\1", doc)
+    """*doc* with each link that paper cannot follow (see ``_PLAIN_LINK``) as its text, and no link to a
+    file of the site (``_LOCAL_HREF``: the element stays for its style, without its address)."""
+    return _LOCAL_HREF.sub(r"\1", _PLAIN_LINK.sub(r"\1", doc))
 
 
 @dataclass

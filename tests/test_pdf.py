@@ -252,11 +252,20 @@ def test_each_source_printed_once_at_a_chapter_end_with_the_web_number(pdfs, var
     assert refs_pages and not any(key in pages[refs_pages[0]] for _n, key in sources if key not in elsewhere)
 
 
-def _columns(pdf: Path) -> list[str]:
-    """The text of each page's left half, then of each page's right half (pdftotext reads a two-column page
-    line by line across both columns)."""
+def _halves(pdf: Path, margin: int = 0) -> tuple[list[str], list[str]]:
+    """The text of each page's left half and of each page's right half, leaving *margin* points at the top
+    and bottom out (pdftotext reads a two-column page line by line across both columns)."""
     w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", _run("pdfinfo", str(pdf))).groups())
-    return [p for x in (0, int(w / 2)) for p in _pages(pdf, "-x", str(x), "-y", "0", "-W", str(int(w / 2)), "-H", str(int(h)))]
+    def half(x: int) -> list[str]:
+        return _pages(pdf, "-x", str(x), "-y", str(margin), "-W", str(int(w / 2)), "-H", str(int(h - 2 * margin)))
+
+    return half(0), half(int(w / 2))
+
+
+def _columns(pdf: Path) -> list[str]:
+    """The text of each page's left half, then of each page's right half."""
+    left, right = _halves(pdf)
+    return left + right
 
 
 def test_parallel_pdf_prints_each_source_once(pdfs) -> None:
@@ -302,11 +311,9 @@ def test_a_source_longer_than_a_page_prints_whole(tmp_path: Path) -> None:
 
 def test_parallel_pdf_has_both_variants_on_each_page(pdfs) -> None:
     pdf = pdfs[1]["parallel"]
-    info = _run("pdfinfo", str(pdf))
-    w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    w, h = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", _run("pdfinfo", str(pdf))).groups())
     assert w > h  # landscape
-    left = _pages(pdf, "-x", "0", "-y", "40", "-W", str(int(w / 2)), "-H", str(int(h - 80)))
-    right = _pages(pdf, "-x", str(int(w / 2)), "-y", "40", "-W", str(int(w / 2)), "-H", str(int(h - 80)))
+    left, right = _halves(pdf, margin=40)
     _entries, last = _contents(_pages(pdf))
     body = range(last, len(left))  # after the cover and the contents
     assert len(body) > 50

@@ -67,13 +67,13 @@ def test_merged_tables_leave_the_two_column_table_of_pairs() -> None:
            '<div class="lc-pair">丁</div>\n<div class="lc-pair">戊</div></div>'
            '<div class="lc-pairs"><div class="lc-pair"><div class="lc-both"><table><tr><td>己</td></tr></table></div></div></div>'
            '</body></html>')
-    out = pdf_parallel.full_width_tables(doc)
+    out = pdf_parallel.paper_parallel(doc)
     body = lxml_html.document_fromstring(out).body
     shape = [(el.get("class"), re.sub(r"\s+", "", el.text_content())) for el in body]
     assert shape == [("lc-pairs", "甲"), ("lc-both", "乙丙"), ("lc-pairs", "丁戊"), ("lc-both", "己")]
     assert not body.xpath('//div[@class="lc-pairs"]//div[@class="lc-both"]')
-    assert pdf_parallel.full_width_tables("<p>无表</p>") == "<p>无表</p>"
-    assert pdf_parallel.paper_parallel(doc).count('class="lc-both"') == 2
+    assert pdf_parallel.paper_parallel("<p>无表</p>") == "<p>无表</p>"
+    assert out.count('class="lc-both"') == 2
 
 
 def test_paper_links_keep_only_links_paper_can_follow() -> None:

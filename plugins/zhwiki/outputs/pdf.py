@@ -41,7 +41,7 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from .pdf_notes import LABELS, chapter_notes
+from .pdf_notes import LABELS, chapter_notes, script_of
 from .pdf_parallel import PARALLEL_CSS, paper_parallel
 
 HERE = Path(__file__).resolve().parent
@@ -178,10 +178,6 @@ def covered_codepoints(fonts: Iterable[Path] = COVERAGE_FONTS, cache_dir: Path |
     return found
 
 
-def _script(lang: str) -> str:
-    return "hant" if lang.startswith("zh-Hant") else "hans"
-
-
 def _build_epoch() -> int:
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return int(raw) if raw.isdigit() else 0
@@ -207,7 +203,7 @@ def paper_html(page: str, parallel: bool = False) -> tuple[str, str]:
     title = unescape(re.sub(r"<[^>]+>", "", title_m.group(1))).strip() if title_m else ""
     src = re.search(r'<dd>[^<]*<br><a href="([^"]+)"', body)
     date = datetime.fromtimestamp(_build_epoch(), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    script = _script(lang_tag)
+    script = script_of(lang_tag)
     head = (
         f'<meta charset="utf-8"><title>{escape(title)}</title>'
         f'<meta name="author" content="{LABELS[script]["author"]}">'
@@ -288,18 +284,18 @@ def render(job: Job, covered: set[int]) -> Result:
 
     t0 = time.monotonic()
     doc_html, lang = paper_html(job.html.read_text(encoding="utf-8"), parallel=job.parallel)
-    before, after = LABELS[_script(lang)]["page"]
+    before, after = LABELS[script_of(lang)]["page"]
     css = CSS_FILE.read_text(encoding="utf-8") + (
         f'@page {{ @bottom-center {{ content: "{before}" counter(page) "{after}"; font-size: 9pt; }} }}'
         '@page :first { @bottom-center { content: none; } }'
         f'.print-fn-index a::after {{ content: "{before}" target-counter(attr(href url), page) "{after}"; }}'
-        f'#print-glossary details.note:first-of-type::before {{ content: "{LABELS[_script(lang)]["glossary_places"]}"; }}'
+        f'#print-glossary details.note:first-of-type::before {{ content: "{LABELS[script_of(lang)]["glossary_places"]}"; }}'
     )
     if job.parallel:
         css += PARALLEL_CSS
         doc_html = paper_parallel(doc_html)
     else:
-        doc_html, _count = chapter_notes(doc_html, _script(lang))
+        doc_html, _count = chapter_notes(doc_html, script_of(lang))
     doc_html = paper_links(list_numbers(doc_html))
     fetcher = _fetcher(job.html.parent.parent)
     html = weasyprint.HTML(string=doc_html, base_url=job.html.resolve().as_uri(), url_fetcher=fetcher)

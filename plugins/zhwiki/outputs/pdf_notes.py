@@ -40,6 +40,11 @@ from lxml import html as lxml_html
 #: Fixed labels of the PDF per script ("hans"/"hant"): page label, author line, footnote index.
 LABELS: dict[str, dict[str, str]] = json.loads((Path(__file__).resolve().parent / "pdf-labels.json").read_text(encoding="utf-8"))
 
+
+def script_of(lang: str) -> str:
+    """The LABELS key for a BCP 47 language tag: ``hant`` for ``zh-Hant…``, else ``hans``."""
+    return "hant" if lang.startswith("zh-Hant") else "hans"
+
 #: Inline wrappers a source prints as plain text on paper: links (their address is printed after
 #: them, see ``span.print-url``), and spans that only carry the screen's classes; fewer inline boxes
 #: to break into lines.  Tags that print something of their own stay: ``i``/``cite`` (titles), ``q``

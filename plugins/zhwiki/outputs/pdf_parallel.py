@@ -22,7 +22,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from .pdf_notes import LABELS
+from .pdf_notes import LABELS, script_of
 
 #: Landscape pages and two columns for the 简繁对照 view; marks readable in black and white.  Each
 #: section's pairs are the rows of one table (one table per pair was 1 000 tables to lay out).
@@ -35,7 +35,7 @@ html { font-size: 9.5pt; }
 .lc-head { display: table; width: 100%; table-layout: fixed; font-weight: 700; border-bottom: .8pt solid #000; }
 .lc-head a { display: table-cell; width: 50%; padding: 0 .6em; }
 .lc-pair h1, .lc-pair h2, .lc-pair h3 { bookmark-level: none; string-set: none; }
-/* A merged table (both variants in each cell, full_width_tables): the page's width, the two scripts one above the other. */
+/* A merged table (both variants in each cell, _full_width): the page's width, the two scripts one above the other. */
 .lc-both { margin: .4em 0 .6em; }
 .lc-both > table { width: 100%; margin: 0; }
 /* Its head row (the infobox's 参战方, both scripts) is taller than what WeasyPrint repeats on each page: as a
@@ -78,38 +78,44 @@ def paper_parallel(doc: str) -> str:
     return "<!DOCTYPE html>\n" + lxml_html.tostring(root, encoding="unicode")
 
 
-def full_width_tables(doc: str) -> str:
-    """*doc* with each merged table of the 简繁对照 view (``div.lc-both``, one table whose cells hold
-    both variants: views/parallel/page.py) taken out of its section's two-column table of pairs.
+def _split(pairs: etree._Element, run: list[etree._Element], inserted: list[etree._Element]) -> etree._Element | None:
+    """Take *run* (consecutive pairs of the table of pairs *pairs*) out and put *inserted* in its place,
+    between the table's part before the run and a new table of the pairs after it.
 
-    On screen such a table spans both columns (parallel.css: ``grid-column: 1 / -1``).  On paper the
-    pairs are the rows of one CSS table, which has no column span: the merged table sat in the left
-    column, half the page wide (the seed's 参战方 and 指挥官 table).  Here the pairs' table is closed
-    before it and a new one opened after it, so it takes the page's width.  The pairs keep their order.
+    A CSS table has no column span, so whatever stands across both columns (a merged table, sources
+    printed once) has to stand between two tables.  *pairs* is removed when nothing stood before the
+    run.  Returns the new table of the pairs after the run, or None when the run ended the table.
     """
-    if 'class="lc-both"' not in doc:
-        return doc
-    root = lxml_html.document_fromstring(doc)
-    _full_width(root)
-    return "<!DOCTYPE html>\n" + lxml_html.tostring(root, encoding="unicode")
+    rest = lxml_html.Element("div", {"class": "lc-pairs"})
+    rest.extend(list(run[-1].itersiblings()))
+    before = run[0].getprevious() is not None
+    anchor = pairs
+    for el in [*inserted, *([rest] if len(rest) else [])]:
+        el.tail = "\n"
+        anchor.addnext(el)
+        anchor = el
+    for pair in run:
+        pairs.remove(pair)
+    if not before:
+        pairs.getparent().remove(pairs)
+    return rest if len(rest) else None
 
 
 def _full_width(root: etree._Element) -> None:
+    """Each merged table of the 简繁对照 view (``div.lc-both``, one table whose cells hold both variants:
+    views/parallel/page.py) taken out of its section's two-column table of pairs.
+
+    On screen such a table spans both columns (parallel.css: ``grid-column: 1 / -1``).  On paper the
+    pairs are the rows of one CSS table, which has no column span: the merged table sat in the left
+    column, half the page wide (the seed's 参战方 and 指挥官 table).  Here it stands between the pairs
+    before it and those after it (``_split``), across the page.  The pairs keep their order.
+    """
     for both in root.xpath('//div[@class="lc-both"]'):
         pair = both.getparent()
         pairs = pair.getparent() if pair is not None else None
         if pairs is None or "lc-pairs" not in _classes(pairs):
             continue
-        after = lxml_html.Element("div", {"class": "lc-pairs"})
-        after.text = pair.tail
-        after.extend(list(pair.itersiblings()))
-        pairs.remove(pair)
-        both.tail = None
-        pairs.addnext(both)
-        if len(after):
-            both.addnext(after)
-        if not len(pairs):
-            pairs.getparent().remove(pairs)
+        _split(pairs, [pair], [both])
 
 
 def _variant_name(head: etree._Element | None, side: str) -> str:
@@ -118,11 +124,8 @@ def _variant_name(head: etree._Element | None, side: str) -> str:
     return (link.text_content() if link is not None else "").split("：")[0].strip()
 
 
-def _number(col: etree._Element) -> str | None:
-    """The web number of the one list entry in a pair's column (``<ol start="N"><li value="N">``)."""
-    li = col.find(".//li")
-    if li is None:
-        return None
+def _number(li: etree._Element) -> str | None:
+    """The web number of a pair's list entry (``<ol start="N"><li value="N">``)."""
     ol = li.getparent()
     return li.get("value") or (ol.get("start") if ol is not None else None)
 
@@ -169,16 +172,16 @@ def sources_once(root: etree._Element) -> int:
         cols = []
         for pair in run:
             col = pair.find('div[@class="lc-col lc-l"]')
-            number = _number(col)
             li = col.find(".//li")
+            number = _number(li) if li is not None else None
             if number is not None and number in printed:
-                if li is not None and li.get("id"):
+                if li.get("id"):
                     relink[li.get("id")] = printed[number]
                 continue
             if number is not None:
-                if li is not None and not li.get("id"):
+                if not li.get("id"):
                     li.set("id", f"lc-source-{number}")
-                printed[number] = li.get("id") if li is not None else ""
+                printed[number] = li.get("id")
             cols.append(col)
         parallel = next(pairs.iterancestors("div"), None)
         head = parallel.find('div[@class="lc-head"]') if parallel is not None else None
@@ -189,8 +192,7 @@ def sources_once(root: etree._Element) -> int:
         note = None
         if label:
             note = lxml_html.Element("p", {"class": "lc-once-note", "lang": lang})
-            script = "hant" if lang.startswith("zh-Hant") else "hans"
-            note.text = LABELS[script][label].format(left=_variant_name(head, "l") or lang, right=_variant_name(head, "r"))
+            note.text = LABELS[script_of(lang)][label].format(left=_variant_name(head, "l") or lang, right=_variant_name(head, "r"))
         rest = _pack(pairs, run, cols, note)
         if rest is not None:
             todo.insert(0, rest)
@@ -204,7 +206,7 @@ def sources_once(root: etree._Element) -> int:
 
 def _pack(pairs: etree._Element, run: list[etree._Element], cols: list[etree._Element],
           note: etree._Element | None) -> etree._Element | None:
-    """Replace *run* (consecutive pairs of *pairs*) with *note* and a table of *cols*, two to a row.
+    """Replace *run* (consecutive pairs of *pairs*) with *note* and a table of *cols*, two to a row (``_split``).
 
     Returns the new table of the pairs that followed the run, if any.
     """
@@ -216,18 +218,7 @@ def _pack(pairs: etree._Element, run: list[etree._Element], cols: list[etree._El
                 mark.drop_tag()
             col.tail = None
             row.append(col)
-    # The pairs before the run stay in *pairs*; those after it move to a new table after the run's.
-    first, last = run[0], run[-1]
-    rest = lxml_html.Element("div", {"class": "lc-pairs"})
-    rest.extend(list(last.itersiblings()))
-    before = first.getprevious() is not None
-    for pair in run:
-        pairs.remove(pair)
-    anchor = pairs
-    for el in ((note,) if note is not None else ()) + ((table,) if len(table) else ()) + ((rest,) if len(rest) else ()):
-        el.tail = "\n"
-        anchor.addnext(el)
-        anchor = el
-    if not before:
-        pairs.getparent().remove(pairs)
-    return rest if len(rest) else None
+    inserted = [note] if note is not None else []
+    if len(table):
+        inserted.append(table)
+    return _split(pairs, run, inserted)

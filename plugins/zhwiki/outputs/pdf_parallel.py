@@ -70,7 +70,7 @@ def _classes(el: etree._Element) -> list[str]:
 def paper_parallel(doc: str) -> str:
     """The 简繁对照 print document *doc* (a whole HTML document) for paper (see the module docstring)."""
     doc = _SCREEN_DATA.sub("", _SCRIPT_MARK.sub(r"\1", doc))
-    if 'class="lc-both"' not in doc and _REFERENCE_CTX not in doc:
+    if 'class="lc-both"' not in doc and 'data-ctx="' not in doc:  # nothing _full_width or sources_once reads
         return doc
     root = lxml_html.document_fromstring(doc)
     _full_width(root)
